@@ -1,0 +1,1 @@
+//! PLACEHOLDER (being replaced): date parsing shared by all extractors.
