@@ -1,1 +1,142 @@
-fn main() {}
+//! The `parallax` command line: parses arguments, dispatches to one module per
+//! command, and turns outcomes into exit codes.
+//!
+//! This crate owns user interaction (arguments, progress, human-readable
+//! output, exit status). It must not contain extraction, storage or format
+//! logic of its own: it wires `parallax-read`, `parallax-extract`,
+//! `parallax-store` and `parallax-export` together.
+
+mod commands;
+mod pipeline;
+mod render;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Parallax: one sourced, cross-checked account of a news story from many outlets' reports.
+#[derive(Parser)]
+#[command(name = "parallax", version)]
+struct Cli {
+    /// Data directory of the embedded store.
+    #[arg(long, global = true, env = "PARALLAX_DATA", default_value = "./parallax-data")]
+    data: PathBuf,
+    /// Worker threads for extraction (default: all cores).
+    #[arg(long, global = true)]
+    jobs: Option<usize>,
+    /// No progress bar or per-article output; errors and the summary only.
+    #[arg(long, short, global = true)]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Ingest, analyse and report: the main job (today: ingest and print what was extracted).
+    Analyze {
+        /// Files, directories, globs, or - for stdin.
+        #[arg(required = true)]
+        paths: Vec<String>,
+    },
+    /// Read articles from files, directories, globs or stdin (-) into the store.
+    Ingest {
+        /// Files, directories, globs, or - for stdin.
+        #[arg(required = true)]
+        paths: Vec<String>,
+    },
+    /// Show what extraction makes of files, without storing anything.
+    Inspect {
+        /// Files, directories, globs, or - for stdin.
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Print the article JSON (one object per article) instead of the readable view.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List stored articles.
+    List {
+        /// One JSON object per line instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one stored article (id or a unique prefix of at least 4 characters).
+    Show {
+        /// Article id or unique prefix.
+        id: String,
+        /// Print the article JSON.
+        #[arg(long)]
+        json: bool,
+        /// Show this revision instead of the latest.
+        #[arg(long)]
+        revision: Option<u32>,
+        /// List the stored revisions instead of the article.
+        #[arg(long, conflicts_with = "revision")]
+        revisions: bool,
+    },
+    /// Export stored articles.
+    Export {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: ExportFormat,
+        /// Output file (written atomically); standard output if omitted.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Jsonl,
+    Csv,
+}
+
+/// Global options every command may need.
+pub struct Options {
+    /// Data directory.
+    pub data: PathBuf,
+    /// Suppress progress and per-article output.
+    pub quiet: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Some(jobs) = cli.jobs {
+        // Only fails if a pool was already built, which cannot happen this early.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build_global();
+    }
+    let options = Options {
+        data: cli.data,
+        quiet: cli.quiet,
+    };
+    let result = match cli.command {
+        Command::Analyze { paths } => commands::analyze::run(&options, &paths),
+        Command::Ingest { paths } => commands::ingest::run(&options, &paths),
+        Command::Inspect { paths, json } => commands::inspect::run(&options, &paths, json),
+        Command::List { json } => commands::list::run(&options, json),
+        Command::Show {
+            id,
+            json,
+            revision,
+            revisions,
+        } => commands::show::run(&options, &id, json, revision, revisions),
+        Command::Export { format, output } => {
+            let format = match format {
+                ExportFormat::Jsonl => parallax_export::Format::Jsonl,
+                ExportFormat::Csv => parallax_export::Format::Csv,
+            };
+            commands::export::run(&options, format, output.as_deref())
+        }
+    };
+    match result {
+        Ok(commands::Status::Clean) => ExitCode::SUCCESS,
+        Ok(commands::Status::SomeFailed) => ExitCode::from(1),
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! One module per subcommand.
+
+pub mod analyze;
+pub mod export;
+pub mod ingest;
+pub mod inspect;
+pub mod list;
+pub mod show;
+
+/// How a command that processes many inputs ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Everything succeeded.
+    Clean,
+    /// Some inputs failed (each was reported); the rest was processed.
+    SomeFailed,
+}

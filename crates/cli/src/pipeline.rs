@@ -1,0 +1,130 @@
+//! The read → extract stream shared by `ingest`, `inspect` and `analyze`.
+//!
+//! Documents are read sequentially (readers stream, so memory stays bounded
+//! whatever the file size), gathered into batches, and extracted in parallel
+//! with rayon; results keep input order, so a run is deterministic whatever
+//! the number of threads. A bad input or record is reported on one line and
+//! the stream goes on.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use parallax_core::{Article, SourceDocument};
+use parallax_read::{expand_inputs, read_input, ReadError};
+use rayon::prelude::*;
+
+/// Documents extracted together; bounds memory (a batch of large pages is a
+/// few tens of MB) while keeping every core busy.
+const BATCH_SIZE: usize = 256;
+
+/// What a run of the stream saw.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct StreamReport {
+    /// Input files (after expanding directories and globs).
+    pub inputs: usize,
+    /// Documents read and extracted.
+    pub read: usize,
+    /// Inputs or records that failed, each reported on stderr.
+    pub failed: usize,
+}
+
+/// Reads and extracts every document of `paths`, handing batches of
+/// articles (in input order) to `on_batch`.
+pub fn stream_articles(
+    paths: &[String],
+    quiet: bool,
+    mut on_batch: impl FnMut(Vec<Article>, &ProgressBar) -> anyhow::Result<()>,
+) -> anyhow::Result<StreamReport> {
+    let (inputs, errors) = expand_inputs(paths);
+    let progress = progress_bar(inputs.len(), quiet);
+    let mut report = StreamReport {
+        inputs: inputs.len(),
+        ..Default::default()
+    };
+    for error in &errors {
+        report_error(&progress, error);
+    }
+    report.failed += errors.len();
+
+    let mut batch: Vec<SourceDocument> = Vec::with_capacity(BATCH_SIZE);
+    for input in &inputs {
+        for item in read_input(input) {
+            match item {
+                Ok(doc) => batch.push(doc),
+                Err(error) => {
+                    report_error(&progress, &error);
+                    report.failed += 1;
+                }
+            }
+            if batch.len() >= BATCH_SIZE {
+                flush(&mut batch, &mut report, &progress, &mut on_batch)?;
+            }
+        }
+        progress.inc(1);
+    }
+    flush(&mut batch, &mut report, &progress, &mut on_batch)?;
+    progress.finish_and_clear();
+    Ok(report)
+}
+
+fn flush(
+    batch: &mut Vec<SourceDocument>,
+    report: &mut StreamReport,
+    progress: &ProgressBar,
+    on_batch: &mut impl FnMut(Vec<Article>, &ProgressBar) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    let results: Vec<Result<Article, ReadError>> = batch.par_iter().map(extract_guarded).collect();
+    batch.clear();
+    let mut articles = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(article) => articles.push(article),
+            Err(error) => {
+                report_error(progress, &error);
+                report.failed += 1;
+            }
+        }
+    }
+    report.read += articles.len();
+    progress.set_message(format!("{} articles", report.read));
+    on_batch(articles, progress)
+}
+
+/// Extraction must never panic on input; if a bug makes it, that document is
+/// reported as failed and the batch goes on rather than the whole run dying.
+fn extract_guarded(doc: &SourceDocument) -> Result<Article, ReadError> {
+    catch_unwind(AssertUnwindSafe(|| parallax_extract::extract(doc))).map_err(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_owned());
+        ReadError {
+            origin: doc.origin.clone(),
+            reason: format!("internal error during extraction: {message}"),
+        }
+    })
+}
+
+fn progress_bar(inputs: usize, quiet: bool) -> ProgressBar {
+    let target = if quiet {
+        ProgressDrawTarget::hidden()
+    } else {
+        ProgressDrawTarget::stderr()
+    };
+    let bar = ProgressBar::with_draw_target(Some(inputs as u64), target);
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:30} {pos}/{len} files, {msg} [{elapsed_precise}, eta {eta}]")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Prints one error line without tearing the progress bar.
+pub fn report_error(progress: &ProgressBar, error: &ReadError) {
+    progress.suspend(|| eprintln!("error: {error}"));
+}
