@@ -11,12 +11,17 @@
 
 #![deny(missing_docs)]
 
+mod annotations;
 mod article;
 mod date;
 mod hash;
 mod source;
 mod span;
 
+pub use annotations::{
+    Cue, EntityMention, EntityType, Figure, MentionForm, Qualifier, Quote, QuoteKind, Sentence, Speaker, SpeechAct,
+    TimeExpression, TimeRelation,
+};
 pub use article::{Article, Flag, Paragraph, ParagraphKind, Removed};
 pub use date::{DatePrecision, DateProvenance, PublishedDate};
 pub use hash::{content_hash, short_id};

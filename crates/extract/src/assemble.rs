@@ -37,7 +37,14 @@ pub fn extract(doc: &SourceDocument) -> Article {
 
     let content_hash = content_hash(&body);
     let id = short_id(&identity_key(metadata.url.as_deref(), &content_hash));
-    let language = metadata.language.clone().or_else(|| doc.hints.language.clone());
+    // Declared language first (page markup, then container); detection only
+    // when nothing declares one, because declarations are usually right and
+    // detection needs enough text to be reliable.
+    let language = metadata
+        .language
+        .clone()
+        .or_else(|| doc.hints.language.clone())
+        .or_else(|| crate::language::detect_language(&body));
     Article {
         schema_version: SCHEMA_VERSION.to_owned(),
         id,

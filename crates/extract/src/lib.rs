@@ -11,9 +11,12 @@
 //! the link stage).
 
 pub mod blocks;
+pub mod credits;
 pub mod dates;
 pub mod html;
+pub mod language;
 pub mod metadata;
+pub mod outlets;
 pub mod text;
 
 mod assemble;

@@ -1,0 +1,4 @@
+//! Fuzz target: `parallax_read::fuzzing::warc` on arbitrary bytes must not panic.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|bytes: &[u8]| parallax_read::fuzzing::warc(bytes));
