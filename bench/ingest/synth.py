@@ -300,7 +300,10 @@ def write_mixed(
     sources: list[Source], pages: list[Page], count: int, out: Path, jsonl_batch: int
 ) -> dict[str, int]:
     """Round-robin over three formats: HTML page, scraped text (the page's
-    ground-truth main text, as a scraper would save it), news-please JSONL line."""
+    ground-truth main text, as a scraper would save it), news-please JSONL line.
+    Text and JSONL copies get a unique URL; HTML copies keep the page's own
+    canonical URL, like repeated crawls of one page, so the store may treat
+    them as revisions of one article rather than new ones."""
     texts = [source for source in sources if source.main_text.strip()]
     if not texts:
         sys.exit("no ground-truth main texts to write as .txt / .jsonl")
@@ -322,7 +325,7 @@ def write_mixed(
                 page_id, url, title = f"{source.corpus}-{source.page_id[:12]}", source.url, source.title
                 text = with_marker_in_longest_line(source.main_text, copy)
                 if kind == "txt":
-                    header = f"url {url}\n" if url else ""
+                    header = f"url {with_copy_query(url, copy)}\n" if url else ""
                     (out / "txt" / f"{copy:07d}-{page_id}.txt").write_text(header + "\n" + text + "\n")
                 else:
                     if counts["jsonl"] % jsonl_batch == 0:

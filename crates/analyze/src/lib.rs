@@ -10,5 +10,13 @@
 //! other articles (that is the link stage), read files at run time (models
 //! and lexicons are compiled in), or use a clock.
 
+pub mod figures;
+pub mod gazetteer;
+pub mod identity;
+pub mod kb;
+pub mod ner;
+pub mod numbers;
+pub mod quotes;
 pub mod sentences;
+pub mod times;
 pub mod tokens;

@@ -255,4 +255,9 @@ pub struct TimeExpression {
     /// Part of day when stated ("early", "night", "morning").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part_of_day: Option<String>,
+    /// Part of a longer period when stated: "early", "mid" or "late" for
+    /// "early 2022", "mid-September", "the end of May"; "earlier" or "later"
+    /// for "earlier this month".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of_period: Option<String>,
 }

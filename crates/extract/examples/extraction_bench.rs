@@ -53,7 +53,11 @@ fn read_pages(dir: &Path) -> Result<Vec<(String, String)>, String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for entry in entries.flatten() {
         let path = entry.path();
-        let Some(id) = path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".html.gz")) else {
+        let Some(id) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".html.gz"))
+        else {
             continue;
         };
         let file = std::fs::File::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -69,7 +73,10 @@ fn read_pages(dir: &Path) -> Result<Vec<(String, String)>, String> {
 
 /// CPU seconds used by this process so far.
 fn cpu_seconds() -> f64 {
-    let mut now = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    let mut now = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
     // SAFETY: `now` is a valid, writable timespec for the call's duration.
     let status = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut now) };
     if status != 0 {
@@ -101,7 +108,10 @@ fn main() {
     let mut bodies = Vec::new();
     for _ in 0..args.runs {
         let start = cpu_seconds();
-        bodies = pages.iter().map(|(_, html)| extract_body(html)).collect::<Vec<_>>();
+        bodies = pages
+            .iter()
+            .map(|(_, html)| extract_body(html))
+            .collect::<Vec<_>>();
         rates.push(pages.len() as f64 / (cpu_seconds() - start).max(1e-9));
     }
     rates.sort_by(f64::total_cmp);
@@ -124,5 +134,8 @@ fn main() {
         eprintln!("extraction_bench: {}: {e}", args.out.display());
         std::process::exit(1);
     }
-    println!("{}", serde_json::json!({ "docs": pages.len(), "docs_per_s": median, "runs": rates }));
+    println!(
+        "{}",
+        serde_json::json!({ "docs": pages.len(), "docs_per_s": median, "runs": rates })
+    );
 }

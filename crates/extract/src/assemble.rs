@@ -102,7 +102,8 @@ fn merge_hints(doc: &SourceDocument, mut found: PageMetadata) -> PageMetadata {
         found.authors = hints.authors.clone();
     }
     if let Some(name) = &hints.outlet_name {
-        found.outlet.name = Some(name.clone());
+        let domain = hints.outlet_domain.as_deref().or(found.url.as_deref());
+        found.outlet.name = Some(crate::outlets::outlet_name_from_site_title(name, domain));
         found.outlet.provenance = Some(format!("{:?}", doc.format).to_lowercase());
     }
     if let Some(domain) = &hints.outlet_domain {

@@ -119,6 +119,46 @@ pub fn outlet_mentions(text: &str) -> Vec<(usize, &'static str, &'static str)> {
         .collect()
 }
 
+/// The outlet's own name inside a site or feed title that carries a section
+/// ("Nordwire - Europe", "World | The Lowland Observer"): the part that is a
+/// known outlet, else the part whose letters spell the domain's name
+/// ("The Lowland Observer" ~ `lowlandobserver.example`), else the whole title.
+pub fn outlet_name_from_site_title(title: &str, domain: Option<&str>) -> String {
+    let title = title.trim();
+    let mut marked = title.to_owned();
+    for separator in [" - ", " — ", " – ", " | ", " · "] {
+        marked = marked.replace(separator, "\u{1f}");
+    }
+    let parts: Vec<&str> = marked
+        .split('\u{1f}')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 2 {
+        return title.to_owned();
+    }
+    if let Some((name, _)) = parts.iter().find_map(|p| outlet_by_name(p)) {
+        return name.to_owned();
+    }
+    let label = domain
+        .and_then(host_of)
+        .and_then(|host| host.split('.').next().map(str::to_owned))
+        .unwrap_or_default();
+    let letters = |text: &str| -> String {
+        let key = name_key(text).to_lowercase();
+        key.chars().filter(|c| c.is_alphanumeric()).collect()
+    };
+    if label.len() >= 3 {
+        if let Some(part) = parts.iter().find(|p| {
+            let spelled = letters(p);
+            spelled.len() >= 3 && (label.contains(&spelled) || spelled.contains(&label))
+        }) {
+            return (*part).to_owned();
+        }
+    }
+    title.to_owned()
+}
+
 /// True when the match is not part of a longer word.
 fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let before = text.get(..start).and_then(|s| s.chars().next_back());
@@ -290,5 +330,17 @@ mod tests {
                 .is_empty()
         );
         assert!(outlet_mentions("CNNs and Reutersville").is_empty());
+    }
+
+    #[test]
+    fn site_title_sections_are_dropped_by_the_domain_or_the_table() {
+        assert_eq!(outlet_name_from_site_title("Nordwire - Europe", Some("nordwire.example")), "Nordwire");
+        assert_eq!(
+            outlet_name_from_site_title("The Lowland Observer — World", Some("lowlandobserver.example")),
+            "The Lowland Observer"
+        );
+        assert_eq!(outlet_name_from_site_title("World | Euronews", None), "Euronews");
+        assert_eq!(outlet_name_from_site_title("Harbour News - Port", None), "Harbour News - Port");
+        assert_eq!(outlet_name_from_site_title("Café News", Some("cafe.example")), "Café News");
     }
 }

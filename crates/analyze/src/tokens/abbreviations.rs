@@ -21,9 +21,9 @@ pub enum AbbreviationClass {
 /// Lower-case, without the period.
 const PREFIXES: &[&str] = &[
     // Titles and ranks.
-    "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm",
-    "cmdr", "cdr", "brig", "gov", "sen", "rep", "reps", "rev", "hon", "pres", "supt", "insp", "det", "amb", "atty",
-    "fr", "sr", "st", "mt", "ft", "mme", "mlle", "hr",
+    "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt",
+    "adm", "cmdr", "cdr", "brig", "gov", "sen", "rep", "reps", "rev", "hon", "pres", "supt", "insp", "det",
+    "amb", "atty", "fr", "sr", "st", "mt", "ft", "mme", "mlle", "hr",
     // Months (the period precedes a day or year: "Sept. 5").
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     // Reference words.
@@ -61,7 +61,9 @@ pub fn classify(word: &str) -> Option<AbbreviationClass> {
 /// follows ("No. 10", "p. 5", "Art. 5"), since the bare word is common ("the
 /// answer was no.").
 pub fn needs_number_after(word: &str) -> bool {
-    ["no", "nos", "p", "pp", "art", "v", "vol", "ch", "para", "fig"].iter().any(|w| w.eq_ignore_ascii_case(word))
+    ["no", "nos", "p", "pp", "art", "v", "vol", "ch", "para", "fig"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! News agencies (wire services) from the hand-written table
-//! `data/agencies.tsv`: canonical names and the aliases they are credited by.
+//! `data/agencies.tsv`: canonical names and the aliases they are credited by,
+//! and agencies no table knows, recognised by the place a credit gives them
+//! ("Additional reporting by X", "GENEVA, March 4 (X) -", a closing "- X").
 
 use std::collections::HashMap;
 
@@ -50,6 +52,134 @@ pub fn agency_name(text: &str) -> Option<&'static str> {
     AGENCIES.get(&key(without_lead)).copied()
 }
 
+/// Where a credit names an organisation: the slot says how much of the
+/// name's shape is needed to take it for a news agency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CreditSlot {
+    /// "Reporting by X", "Additional reporting by X": X is a person or an
+    /// organisation that reported, up to [`MAX_REPORTING_ORG_WORDS`] words.
+    ReportingBy,
+    /// A sign-off line under the article: "- X", "— X", "(X)". One word only:
+    /// longer sign-offs are people or sentences.
+    SignOff,
+    /// "PLACE, date (X) -" opening a story. Outlets put their own name
+    /// there too ("(CNN) —"), so a known outlet is not taken for an agency.
+    Dateline,
+}
+
+/// An organisation credited for reporting has at most this many words.
+const MAX_REPORTING_ORG_WORDS: usize = 3;
+/// A dateline's bracketed credit has at most this many words.
+const MAX_DATELINE_WORDS: usize = 2;
+
+/// Capitalised words that stand in credit slots without naming an agency:
+/// newsroom units and roles ("Staff", "Kyiv Bureau"), transcript cues
+/// ("Applause"), story markers and labels ("Ends", "Analysis", "Video").
+/// Words like "News", "Press" or "Wire" are not here: they mark an
+/// organisation, which is what this slot wants.
+const NOT_AGENCY_WORDS: &[&str] = &[
+    "staff",
+    "desk",
+    "team",
+    "newsroom",
+    "editorial",
+    "board",
+    "bureau",
+    "reporter",
+    "reporters",
+    "correspondent",
+    "correspondents",
+    "editor",
+    "editors",
+    "writer",
+    "writers",
+    "contributor",
+    "contributors",
+    "agencies",
+    "ends",
+    "end",
+    "applause",
+    "laughter",
+    "laughs",
+    "inaudible",
+    "crosstalk",
+    "cheers",
+    "music",
+    "sic",
+    "translated",
+    "translation",
+    "correction",
+    "corrections",
+    "continued",
+    "analysis",
+    "explainer",
+    "opinion",
+    "live",
+    "update",
+    "updated",
+    "updates",
+    "watch",
+    "listen",
+    "video",
+    "audio",
+    "photo",
+    "photos",
+    "graphic",
+    "map",
+    "chart",
+    "related",
+    "more",
+    "read",
+    "share",
+    "note",
+    "archive",
+    "file",
+    "pool",
+    "handout",
+    "advertisement",
+    "sponsored",
+    "none",
+    "unknown",
+    "anonymous",
+];
+
+/// The agency a credit names in `slot`: a known agency by its canonical
+/// name, else a name shaped like an organisation (capitalised words, not a
+/// person's name, not a newsroom unit, not a cue word) as written.
+pub fn agency_by_credit(name: &str, slot: CreditSlot) -> Option<String> {
+    if let Some(known) = agency_name(name) {
+        return Some(known.to_owned());
+    }
+    let name = name
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
+    let tokens: Vec<&str> = name.split_whitespace().collect();
+    let max_words = match slot {
+        CreditSlot::ReportingBy => MAX_REPORTING_ORG_WORDS,
+        CreditSlot::SignOff => 1,
+        CreditSlot::Dateline => MAX_DATELINE_WORDS,
+    };
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let shaped_like_an_organisation = (1..=max_words).contains(&tokens.len())
+        && letters >= 3
+        && tokens.iter().all(|t| is_organisation_word(t))
+        && !super::looks_like_person_name(name);
+    let an_outlet_names_itself =
+        slot == CreditSlot::Dateline && crate::outlets::outlet_by_name(name).is_some();
+    (shaped_like_an_organisation && !an_outlet_names_itself).then(|| name.to_owned())
+}
+
+/// A capitalised word of letters, digits, `-`, `&` or `.` that is not a
+/// newsroom or cue word.
+fn is_organisation_word(token: &str) -> bool {
+    let lower = token.trim_end_matches('.').to_lowercase();
+    token.chars().next().is_some_and(char::is_uppercase)
+        && token
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '&' | '.'))
+        && !NOT_AGENCY_WORDS.contains(&lower.as_str())
+}
+
 /// Lookup key: short aliases keep their case, longer ones are lower-cased
 /// with whitespace collapsed.
 fn key(alias: &str) -> String {
@@ -93,6 +223,46 @@ mod tests {
         assert_eq!(agency_name("Jane Doe"), None);
         assert_eq!(agency_name(""), None);
         assert_eq!(agency_name("staff"), None);
+    }
+
+    #[test]
+    fn an_unknown_organisation_in_a_credit_slot_is_an_agency() {
+        assert_eq!(
+            agency_by_credit("Baltwire", CreditSlot::SignOff).as_deref(),
+            Some("Baltwire")
+        );
+        assert_eq!(
+            agency_by_credit("Baltnews Agency", CreditSlot::ReportingBy).as_deref(),
+            Some("Baltnews Agency")
+        );
+        assert_eq!(
+            agency_by_credit("Baltic News Service", CreditSlot::ReportingBy).as_deref(),
+            Some("Baltic News Service")
+        );
+        assert_eq!(
+            agency_by_credit("(Baltwire)", CreditSlot::Dateline).as_deref(),
+            Some("Baltwire")
+        );
+        assert_eq!(
+            agency_by_credit("AFP", CreditSlot::SignOff).as_deref(),
+            Some("Agence France-Presse")
+        );
+    }
+
+    #[test]
+    fn people_cues_outlets_and_phrases_in_a_credit_slot_are_not_agencies() {
+        assert_eq!(agency_by_credit("Jane Doe", CreditSlot::ReportingBy), None);
+        assert_eq!(agency_by_credit("Applause", CreditSlot::SignOff), None);
+        assert_eq!(agency_by_credit("Ends", CreditSlot::SignOff), None);
+        assert_eq!(agency_by_credit("Staff", CreditSlot::SignOff), None);
+        assert_eq!(agency_by_credit("Kyiv Bureau", CreditSlot::ReportingBy), None);
+        assert_eq!(agency_by_credit("Kestrel Newswire", CreditSlot::SignOff), None);
+        assert_eq!(
+            agency_by_credit("our correspondents", CreditSlot::ReportingBy),
+            None
+        );
+        assert_eq!(agency_by_credit("CNN", CreditSlot::Dateline), None);
+        assert_eq!(agency_by_credit("", CreditSlot::SignOff), None);
     }
 
     #[test]

@@ -14,12 +14,12 @@
 //! 5. **post-process** (`filters`): drop the repeated headline and
 //!    boilerplate lines, then set paywall flags (`paywall`).
 
-pub mod container;
+mod container;
 mod filters;
 mod json_ld;
 mod paywall;
 mod rules;
-pub mod stats;
+mod stats;
 mod walk;
 
 use parallax_core::{Flag, Removed};
@@ -67,7 +67,11 @@ pub fn main_content(dom: &Dom) -> MainContent {
     if let Some(body) = json_ld.body.as_deref() {
         prefer_json_ld_body(&mut walked, body);
     }
-    filters::drop_headline(&mut walked.blocks, &mut walked.removed, page_title(dom).as_deref());
+    filters::drop_headline(
+        &mut walked.blocks,
+        &mut walked.removed,
+        page_title(dom).as_deref(),
+    );
     filters::drop_boilerplate_lines(&mut walked.blocks, &mut walked.removed);
     let flags = paywall::paywall_flags(json_ld.paywalled, &stats, &walked.removed, &walked.blocks);
     MainContent {
@@ -101,11 +105,22 @@ fn prose_chars(blocks: &[Block]) -> usize {
 /// DOM extraction plainly missed most of the article.
 fn prefer_json_ld_body(walked: &mut Walked, body: &str) {
     let json_ld_words = body.split_whitespace().count();
-    let dom_words: usize = walked.blocks.iter().map(|b| b.text.split_whitespace().count()).sum();
-    if json_ld_words < JSON_LD_MIN_WORDS || (dom_words as f64) >= JSON_LD_PREFERRED_BELOW * json_ld_words as f64 {
+    let dom_words: usize = walked
+        .blocks
+        .iter()
+        .map(|b| b.text.split_whitespace().count())
+        .sum();
+    if json_ld_words < JSON_LD_MIN_WORDS
+        || (dom_words as f64) >= JSON_LD_PREFERRED_BELOW * json_ld_words as f64
+    {
         return;
     }
-    let body_lines: Vec<Block> = body.lines().map(plain_line).filter(|l| !l.is_empty()).map(Block::paragraph).collect();
+    let body_lines: Vec<Block> = body
+        .lines()
+        .map(plain_line)
+        .filter(|l| !l.is_empty())
+        .map(Block::paragraph)
+        .collect();
     for block in walked.blocks.drain(..) {
         walked.removed.push(Removed::new(block.text, "json-ld-preferred"));
     }
@@ -135,3 +150,6 @@ fn page_title(dom: &Dom) -> Option<String> {
         .or_else(|| dom.elements_named("title").next().map(|t| dom.text_content(t)))
         .filter(|t| !t.is_empty())
 }
+
+#[cfg(test)]
+mod tests;

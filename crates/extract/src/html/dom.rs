@@ -108,17 +108,23 @@ impl Dom {
 
     /// True for block-level elements (their edges separate words).
     pub fn is_block_element(&self, id: NodeId) -> bool {
-        self.nodes.get(id).is_some_and(|n| n.categories & elements::BLOCK != 0)
+        self.nodes
+            .get(id)
+            .is_some_and(|n| n.categories & elements::BLOCK != 0)
     }
 
     /// True for elements whose text is not visible prose (`<script>`, `<svg>`, …).
     pub fn is_invisible_element(&self, id: NodeId) -> bool {
-        self.nodes.get(id).is_some_and(|n| n.categories & elements::INVISIBLE != 0)
+        self.nodes
+            .get(id)
+            .is_some_and(|n| n.categories & elements::INVISIBLE != 0)
     }
 
     /// True for `<h1>` … `<h6>`.
     pub fn is_heading(&self, id: NodeId) -> bool {
-        self.nodes.get(id).is_some_and(|n| n.categories & elements::HEADING != 0)
+        self.nodes
+            .get(id)
+            .is_some_and(|n| n.categories & elements::HEADING != 0)
     }
 
     /// The element name (lowercase), `None` for text and comments.
@@ -171,10 +177,13 @@ impl Dom {
 
     /// All elements named `name` (case-insensitive) in document order.
     pub fn elements_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = NodeId> + 'a {
-        self.nodes.iter().enumerate().filter_map(move |(id, node)| match &node.kind {
-            NodeKind::Element { name: n, .. } if n.eq_ignore_ascii_case(name) => Some(id),
-            _ => None,
-        })
+        self.nodes
+            .iter()
+            .enumerate()
+            .filter_map(move |(id, node)| match &node.kind {
+                NodeKind::Element { name: n, .. } if n.eq_ignore_ascii_case(name) => Some(id),
+                _ => None,
+            })
     }
 
     /// The visible text inside `id`, entity-decoded, whitespace collapsed to
@@ -261,12 +270,15 @@ mod tests {
     use super::*;
 
     fn names(dom: &Dom, ids: &[NodeId]) -> Vec<String> {
-        ids.iter().map(|&id| dom.name(id).unwrap_or("#text").to_owned()).collect()
+        ids.iter()
+            .map(|&id| dom.name(id).unwrap_or("#text").to_owned())
+            .collect()
     }
 
     #[test]
     fn decodes_entities_in_text_and_attributes() {
-        let dom = Dom::parse(r#"<p title="a &amp; b">Kyiv&#8217;s &rsquo;air&rsquo; &amp; sea&#x2014;&nbsp;x</p>"#);
+        let dom =
+            Dom::parse(r#"<p title="a &amp; b">Kyiv&#8217;s &rsquo;air&rsquo; &amp; sea&#x2014;&nbsp;x</p>"#);
         let p = dom.elements_named("p").next().expect("p");
         assert_eq!(dom.attr(p, "TITLE"), Some("a & b"));
         assert_eq!(dom.text_content(p), "Kyiv’s ’air’ & sea— x");
@@ -274,7 +286,8 @@ mod tests {
 
     #[test]
     fn script_text_is_raw_and_kept_out_of_ancestor_text() {
-        let html = r#"<body><script type="application/ld+json">{"a":"<p>&amp;</p>"}</script><p>Hi</p></body>"#;
+        let html =
+            r#"<body><script type="application/ld+json">{"a":"<p>&amp;</p>"}</script><p>Hi</p></body>"#;
         let dom = Dom::parse(html);
         let script = dom.elements_named("script").next().expect("script");
         assert_eq!(dom.text_content(script), r#"{"a":"<p>&amp;</p>"}"#);
@@ -304,7 +317,10 @@ mod tests {
     fn descendants_are_in_document_order_and_bounded() {
         let dom = Dom::parse("<div id=a><b>x</b><i>y</i></div><p>z</p>");
         let div = dom.elements_named("div").next().expect("div");
-        assert_eq!(names(&dom, &dom.descendants(div).collect::<Vec<_>>()), ["b", "#text", "i", "#text"]);
+        assert_eq!(
+            names(&dom, &dom.descendants(div).collect::<Vec<_>>()),
+            ["b", "#text", "i", "#text"]
+        );
         assert_eq!(dom.attr(div, "id"), Some("a"));
         let p = dom.elements_named("p").next().expect("p");
         assert_eq!(dom.parent(p), Some(dom.root()));
@@ -312,7 +328,8 @@ mod tests {
 
     #[test]
     fn comments_doctype_void_and_table_cells() {
-        let dom = Dom::parse("<!DOCTYPE html><!-- <p>no</p> --><table><tr><td>a<td>b<tr><td>c</table><img src=x>d");
+        let dom =
+            Dom::parse("<!DOCTYPE html><!-- <p>no</p> --><table><tr><td>a<td>b<tr><td>c</table><img src=x>d");
         assert_eq!(dom.elements_named("p").count(), 0);
         assert_eq!(dom.elements_named("td").count(), 3);
         assert_eq!(dom.elements_named("tr").count(), 2);
@@ -323,7 +340,16 @@ mod tests {
 
     #[test]
     fn unterminated_input_does_not_panic() {
-        for html in ["<", "<a href=\"", "<!--", "<script>x", "</", "<p>é<", "<![CDATA[x", "<a b='é"] {
+        for html in [
+            "<",
+            "<a href=\"",
+            "<!--",
+            "<script>x",
+            "</",
+            "<p>é<",
+            "<![CDATA[x",
+            "<a b='é",
+        ] {
             let dom = Dom::parse(html);
             let _ = dom.text_content(dom.root());
         }

@@ -15,7 +15,7 @@ const MAX_BOILERPLATE_CHARS: usize = 160;
 static BOILERPLATE_LINE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?ix)^(
-            advertisement | advertising | sponsored( \s content)? | ad
+            advertisement | advertising | advert | sponsored( \s content)? | ad
           | share | share \s (this|the) \s (article|story|post|page)\S* .* | share \s on \s .* | tweet | e-?mail | print
           | follow \s us .* | sign \s up .* | subscribe( \s .*)? | newsletter .*
           | (read|see) \s (more|also) .* | related( \s (articles?|stories|posts|content|coverage))? \s* :? .*
@@ -40,15 +40,56 @@ static PAYWALL_PROMPT: Lazy<Regex> = Lazy::new(|| {
 /// Words a boilerplate line can start with: a cheap gate in front of the
 /// regex, which is slow on the many blocks that cannot match.
 const BOILERPLATE_FIRST_WORDS: &[&str] = &[
-    "advertisement", "advertising", "sponsored", "ad", "share", "tweet", "email", "e", "print", "follow", "sign",
-    "subscribe", "newsletter", "read", "see", "related", "more", "click", "view", "show", "load", "comment",
-    "comments", "leave", "skip", "image", "photo", "picture", "video", "graphic", "illustration", "getty",
-    "copyright", "all", "listen", "updated", "published", "posted",
+    "advertisement",
+    "advertising",
+    "advert",
+    "sponsored",
+    "ad",
+    "share",
+    "tweet",
+    "email",
+    "e",
+    "print",
+    "follow",
+    "sign",
+    "subscribe",
+    "newsletter",
+    "read",
+    "see",
+    "related",
+    "more",
+    "click",
+    "view",
+    "show",
+    "load",
+    "comment",
+    "comments",
+    "leave",
+    "skip",
+    "image",
+    "photo",
+    "picture",
+    "video",
+    "graphic",
+    "illustration",
+    "getty",
+    "copyright",
+    "all",
+    "listen",
+    "updated",
+    "published",
+    "posted",
 ];
 
 fn may_be_boilerplate_line(text: &str) -> bool {
-    let first: String = text.chars().take_while(|c| c.is_alphabetic()).take(16).collect::<String>().to_lowercase();
-    text.starts_with(|c: char| c.is_ascii_digit() || c == '©') || BOILERPLATE_FIRST_WORDS.contains(&first.as_str())
+    let first: String = text
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .take(16)
+        .collect::<String>()
+        .to_lowercase();
+    text.starts_with(|c: char| c.is_ascii_digit() || c == '©')
+        || BOILERPLATE_FIRST_WORDS.contains(&first.as_str())
 }
 
 /// True when a text is a paywall or registration prompt.
@@ -57,9 +98,11 @@ pub fn is_paywall_prompt(text: &str) -> bool {
         return false;
     }
     let lower = text.to_lowercase();
-    let has_cue = ["subscri", "sign in", "log in", "regist", "account", "member", "limit"]
-        .iter()
-        .any(|cue| lower.contains(cue));
+    let has_cue = [
+        "subscri", "sign in", "log in", "regist", "account", "member", "limit",
+    ]
+    .iter()
+    .any(|cue| lower.contains(cue));
     has_cue && PAYWALL_PROMPT.is_match(text)
 }
 
@@ -106,7 +149,11 @@ pub fn drop_headline(blocks: &mut Vec<Block>, removed: &mut Vec<Removed>, title:
 
 /// Lowercase letters and digits only, single-spaced.
 fn comparable(text: &str) -> String {
-    let mapped: String = text.to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+    let mapped: String = text
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
     mapped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -134,7 +181,11 @@ mod tests {
     fn headline_is_dropped_only_when_it_repeats_the_title() {
         let mut blocks = vec![Block::heading("Talks in Istanbul"), Block::paragraph("Body.")];
         let mut removed = Vec::new();
-        drop_headline(&mut blocks, &mut removed, Some("Talks in Istanbul | Example News"));
+        drop_headline(
+            &mut blocks,
+            &mut removed,
+            Some("Talks in Istanbul | Example News"),
+        );
         assert_eq!(blocks.len(), 1);
         assert_eq!(removed[0].reason, "headline");
         let mut blocks = vec![Block::heading("Background"), Block::paragraph("Body.")];

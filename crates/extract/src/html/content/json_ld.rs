@@ -19,7 +19,9 @@ pub struct JsonLdArticle {
 pub fn json_ld_article(dom: &Dom) -> JsonLdArticle {
     let mut found = JsonLdArticle::default();
     for script in dom.elements_named("script") {
-        let is_json_ld = dom.attr(script, "type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
+        let is_json_ld = dom
+            .attr(script, "type")
+            .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
         if !is_json_ld {
             continue;
         }
@@ -73,7 +75,9 @@ mod tests {
 
     #[test]
     fn malformed_json_says_nothing() {
-        let found = json_ld_article(&Dom::parse(r#"<script type="application/ld+json">{"articleBody": </script>"#));
+        let found = json_ld_article(&Dom::parse(
+            r#"<script type="application/ld+json">{"articleBody": </script>"#,
+        ));
         assert!(found.body.is_none() && !found.paywalled);
     }
 }

@@ -19,7 +19,11 @@ pub fn paywall_flags(
     removed: &[Removed],
     blocks: &[Block],
 ) -> Vec<Flag> {
-    let marked_wall = stats.rule.iter().zip(&stats.visible).any(|(rule, &chars)| *rule == Some("paywall") && chars > 0);
+    let marked_wall = stats
+        .rule
+        .iter()
+        .zip(&stats.visible)
+        .any(|(rule, &chars)| *rule == Some("paywall") && chars > 0);
     let prompt = removed.iter().any(|r| r.reason == "paywall-promo");
     if !(json_ld_paywalled || marked_wall || prompt) {
         return Vec::new();

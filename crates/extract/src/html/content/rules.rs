@@ -71,7 +71,9 @@ fn tag_rule(name: &str) -> Option<&'static str> {
         "footer" => "footer",
         "aside" => "aside",
         "header" => "header",
-        "form" | "button" | "select" | "input" | "textarea" | "label" | "option" | "dialog" => "form-controls",
+        "form" | "button" | "select" | "input" | "textarea" | "label" | "option" | "dialog" => {
+            "form-controls"
+        }
         "figcaption" => "photo-caption",
         _ => return None,
     })
@@ -81,7 +83,11 @@ fn is_hidden_style(style: &str) -> bool {
     if style.is_empty() {
         return false;
     }
-    let compact: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    let compact: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
     compact.contains("display:none") || compact.contains("visibility:hidden")
 }
 
@@ -151,7 +157,7 @@ fn words_rule(value: &str) -> Option<&'static str> {
     }
     for class in value.split_ascii_whitespace() {
         let class = lowercase(class);
-        for token in class.split(|c: char| c == '-' || c == '_' || c == ':' || c == '.') {
+        for token in class.split(['-', '_', ':', '.']) {
             if let Some(rule) = token_rule(token) {
                 return Some(rule);
             }
@@ -199,23 +205,27 @@ fn stem_rule(value: &str) -> Option<&'static str> {
 fn token_rule(token: &str) -> Option<&'static str> {
     Some(match token {
         "share" | "sharing" | "social" | "socials" | "shares" | "sns" => "share-buttons",
-        "related" | "recommended" | "recommendations" | "recirculation" | "recirc" | "trending" | "popular"
-        | "mostread" | "most" | "readmore" | "read" | "more" | "also" | "next" | "prev" | "previous" => {
-            "related-links"
-        }
+        "related" | "recommended" | "recommendations" | "recirculation" | "recirc" | "trending"
+        | "popular" | "mostread" | "most" | "readmore" | "read" | "more" | "also" | "next" | "prev"
+        | "previous" => "related-links",
         "subscribe" | "subscription" | "signup" | "optin" | "promo" | "cta" | "promotion" | "membership" => {
             "newsletter-promo"
         }
         "comment" | "comments" | "discussion" | "respond" | "replies" | "reply" => "comments",
         "caption" | "captions" | "credit" | "credits" | "wp-caption-text" => "photo-caption",
-        "ad" | "ads" | "adv" | "advert" | "adslot" | "dfp" | "gpt" | "sponsor" | "sponsored" | "banner" => "ad",
+        "ad" | "ads" | "adv" | "advert" | "adslot" | "dfp" | "gpt" | "sponsor" | "sponsored" | "banner" => {
+            "ad"
+        }
         "nav" | "navbar" | "navigation" | "menu" | "breadcrumbs" | "pagination" | "pager" | "skip" => "nav",
         "footer" | "copyright" => "footer",
-        "widget" | "rail" | "aside" => "sidebar",
-        "byline" | "author" | "authors" | "dateline" | "timestamp" | "date" | "meta" | "published" => "byline",
+        "rail" | "aside" => "sidebar",
+        "byline" | "author" | "authors" | "dateline" | "timestamp" | "date" | "meta" | "published" => {
+            "byline"
+        }
         "bio" => "author-bio",
         "tags" | "tag" | "topics" | "categories" | "keywords" => "tags",
         "modal" | "popup" | "overlay" => "modal",
+        "gdpr" | "consent" | "cli" | "cmp" => "cookie-notice",
         "sr" => "hidden",
         "print" | "noprint" => "print-only",
         _ => return None,
@@ -234,16 +244,28 @@ mod tests {
 
     #[test]
     fn class_tokens_name_the_rule() {
-        assert_eq!(rule_of(r#"<div class="article-share-bar">x</div>"#), Some("share-buttons"));
-        assert_eq!(rule_of(r#"<div id="related_stories">x</div>"#), Some("related-links"));
-        assert_eq!(rule_of(r#"<div class="NewsletterSignupBox">x</div>"#), Some("newsletter-promo"));
+        assert_eq!(
+            rule_of(r#"<div class="article-share-bar">x</div>"#),
+            Some("share-buttons")
+        );
+        assert_eq!(
+            rule_of(r#"<div id="related_stories">x</div>"#),
+            Some("related-links")
+        );
+        assert_eq!(
+            rule_of(r#"<div class="NewsletterSignupBox">x</div>"#),
+            Some("newsletter-promo")
+        );
         assert_eq!(rule_of(r#"<div style="display: none">x</div>"#), Some("hidden"));
     }
 
     #[test]
     fn look_alike_words_are_not_boilerplate() {
         assert_eq!(rule_of(r#"<div class="commentary shared-content">x</div>"#), None);
-        assert_eq!(rule_of(r#"<div class="post-content comments-open">x</div>"#), None);
+        assert_eq!(
+            rule_of(r#"<div class="post-content comments-open">x</div>"#),
+            None
+        );
         assert_eq!(rule_of(r#"<div class="header-image">x</div>"#), None);
     }
 }

@@ -91,7 +91,8 @@ pub fn walk(dom: &Dom, stats: &TextStats, container: NodeId) -> Walked {
 
 /// The rule that prunes `id` inside the container, if any.
 fn prune_rule(dom: &Dom, stats: &TextStats, id: NodeId, container_prose: f64) -> Option<&'static str> {
-    let protected = container_prose > 0.0 && f64::from(stats.prose_all[id]) >= PROTECTED_PROSE_SHARE * container_prose;
+    let protected =
+        container_prose > 0.0 && f64::from(stats.prose_all[id]) >= PROTECTED_PROSE_SHARE * container_prose;
     if let Some(rule) = stats.rule[id] {
         if !protected {
             return Some(rule);
@@ -105,13 +106,19 @@ fn prune_rule(dom: &Dom, stats: &TextStats, id: NodeId, container_prose: f64) ->
 
 fn is_link_list(dom: &Dom, stats: &TextStats, id: NodeId) -> bool {
     let Some(name) = dom.name(id) else { return false };
-    if !matches!(name, "div" | "ul" | "ol" | "section" | "table" | "dl" | "p" | "span") {
+    if !matches!(
+        name,
+        "div" | "ul" | "ol" | "section" | "table" | "dl" | "p" | "span"
+    ) {
         return false;
     }
     if stats.link_density(id) < LINK_LIST_DENSITY {
         return false;
     }
-    dom.descendants(id).filter(|&d| dom.name(d) == Some("a")).take(LINK_LIST_MIN_LINKS).count()
+    dom.descendants(id)
+        .filter(|&d| dom.name(d) == Some("a"))
+        .take(LINK_LIST_MIN_LINKS)
+        .count()
         >= LINK_LIST_MIN_LINKS
 }
 

@@ -52,7 +52,9 @@ impl<'a> Tokenizer<'a> {
             let next = bytes.get(lt + 1).copied();
             let is_markup = match next {
                 Some(b'!') | Some(b'?') => true,
-                Some(b'/') => bytes.get(lt + 2).is_some_and(|c| c.is_ascii_alphabetic() || *c == b'>'),
+                Some(b'/') => bytes
+                    .get(lt + 2)
+                    .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'>'),
                 Some(c) => c.is_ascii_alphabetic(),
                 None => false,
             };
@@ -171,11 +173,19 @@ impl<'a> Tokenizer<'a> {
             let name_start = self.pos;
             // The first character may be `=` (the standard keeps it in the name).
             self.pos += 1;
-            while self.pos < bytes.len() && !matches!(bytes[self.pos], b'>' | b'/' | b'=' | b' ' | b'\t' | b'\n' | b'\r' | 0x0c)
+            while self.pos < bytes.len()
+                && !matches!(
+                    bytes[self.pos],
+                    b'>' | b'/' | b'=' | b' ' | b'\t' | b'\n' | b'\r' | 0x0c
+                )
             {
                 self.pos += 1;
             }
-            let name = self.src.get(name_start..self.pos).unwrap_or_default().to_ascii_lowercase();
+            let name = self
+                .src
+                .get(name_start..self.pos)
+                .unwrap_or_default()
+                .to_ascii_lowercase();
             let mut after_name = self.pos;
             while after_name < bytes.len() && bytes[after_name].is_ascii_whitespace() {
                 after_name += 1;
@@ -205,7 +215,8 @@ impl<'a> Tokenizer<'a> {
             (start, end)
         } else {
             let start = self.pos;
-            while self.pos < bytes.len() && !matches!(bytes[self.pos], b'>' | b' ' | b'\t' | b'\n' | b'\r' | 0x0c)
+            while self.pos < bytes.len()
+                && !matches!(bytes[self.pos], b'>' | b' ' | b'\t' | b'\n' | b'\r' | 0x0c)
             {
                 self.pos += 1;
             }
@@ -226,7 +237,9 @@ impl<'a> Tokenizer<'a> {
             let lt = search + offset;
             let tag = lt + 2;
             let closes = bytes.get(lt + 1) == Some(&b'/')
-                && bytes.get(tag..tag + name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+                && bytes
+                    .get(tag..tag + name.len())
+                    .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
                 && bytes
                     .get(tag + name.len())
                     .is_none_or(|c| matches!(c, b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | 0x0c));
@@ -316,7 +329,11 @@ impl TreeBuilder {
         if text.is_empty() {
             return;
         }
-        let text = if decode { decode_entities(text) } else { Cow::Borrowed(text) };
+        let text = if decode {
+            decode_entities(text)
+        } else {
+            Cow::Borrowed(text)
+        };
         let parent = self.current();
         // Adjacent text (around an ignored tag) is one node, as in browsers.
         // Nodes are in document order, so a text node that is the current
@@ -358,8 +375,8 @@ impl TreeBuilder {
                 }
             }
             // Anything that cannot live in `<head>` means the head has ended.
-            "meta" | "link" | "title" | "script" | "style" | "base" | "noscript" | "template" | "basefont"
-            | "bgsound" => {}
+            "meta" | "link" | "title" | "script" | "style" | "base" | "noscript" | "template"
+            | "basefont" | "bgsound" => {}
             _ if self.head_is_open() => self.close_head(),
             _ => {}
         }
@@ -437,7 +454,9 @@ impl TreeBuilder {
         }
         if categories(name) & SPECIAL != 0 {
             let boundary = |n: &str, bits: Categories| {
-                bits & SCOPE != 0 || (name == "li" && (n == "ul" || n == "ol")) || (name == "p" && n == "button")
+                bits & SCOPE != 0
+                    || (name == "li" && (n == "ul" || n == "ol"))
+                    || (name == "p" && n == "button")
             };
             if let Some(index) = self.find_open(name, boundary) {
                 self.pop_to(index);
@@ -516,7 +535,9 @@ impl TreeBuilder {
                 self.pop_to(index);
                 return;
             }
-            if self.categories_of(self.open[index]) & SPECIAL != 0 && !matches!(open_name, "div" | "p" | "address") {
+            if self.categories_of(self.open[index]) & SPECIAL != 0
+                && !matches!(open_name, "div" | "p" | "address")
+            {
                 return;
             }
         }

@@ -5,12 +5,17 @@
 //! editors do not (they did not write the story). An agency named in the
 //! dateline of the first paragraph ("KYIV, Sept 4 (Reuters) -") is recorded
 //! too, but that paragraph is article text and stays.
+//!
+//! Agencies no table knows are recognised by their place in a credit (see
+//! [`CreditSlot`]): an organisation-shaped name after "reporting by", in
+//! the dateline's brackets, or alone on a sign-off line after the article
+//! started ("- Baltwire").
 
 use once_cell::sync::Lazy;
 use regex::Regex;
 
 use super::Page;
-use crate::credits::{agency_name, looks_like_person_name};
+use crate::credits::{agency_by_credit, agency_name, looks_like_person_name, CreditSlot};
 use crate::text::shape;
 
 /// Rule name for agency credit lines.
@@ -48,29 +53,53 @@ static DATELINE_AGENCY: Lazy<Regex> = Lazy::new(|| {
 
 /// Removes credit lines and records the agencies and reporters they name.
 pub fn remove_agency_credits(page: &mut Page) {
+    let first_prose = page.first_prose();
     for i in 0..page.len() {
         if !page.is_open(i) || page.line(i).word_count() > MAX_CREDIT_WORDS {
             continue;
         }
         let text = page.text(i).to_owned();
-        if let Some(agency) = credited_agency(&text) {
+        let after_article_start = first_prose.is_some_and(|first| i > first);
+        let agency =
+            credited_agency(&text).or_else(|| after_article_start.then(|| sign_off_agency(&text)).flatten());
+        if let Some(agency) = agency {
             page.findings.add_agency(&agency);
             page.remove(i, RULE);
         } else if STAFF_CREDIT.is_match(&text) {
-            for reporter in staff_reporters(&text) {
-                page.findings.add_author(&reporter);
+            let credited = staff_credits(&text);
+            for reporter in &credited.reporters {
+                page.findings.add_author(reporter);
+            }
+            for agency in &credited.agencies {
+                page.findings.add_agency(agency);
             }
             page.remove(i, RULE);
         }
     }
-    if let Some(first) = page.first_prose() {
+    if let Some(first) = first_prose {
         if let Some(agency) = DATELINE_AGENCY
             .captures(page.text(first))
-            .and_then(|caps| agency_name(caps.name("agency")?.as_str()))
+            .and_then(|caps| agency_by_credit(caps.name("agency")?.as_str(), CreditSlot::Dateline))
         {
-            page.findings.add_agency(agency);
+            page.findings.add_agency(&agency);
         }
     }
+}
+
+/// The agency of a sign-off line, "- Baltwire", "— Baltwire" or
+/// "(Baltwire)": a dash-led or bracketed line whose name has the shape of
+/// an agency even when no table knows it.
+fn sign_off_agency(text: &str) -> Option<String> {
+    let text = text.trim();
+    let dash_led = text.starts_with(['-', '–', '—']);
+    let bracketed = text.starts_with('(') && text.trim_end_matches('.').ends_with(')');
+    if !(dash_led || bracketed) {
+        return None;
+    }
+    let name = text
+        .trim_start_matches(|c: char| c.is_whitespace() || "-–—(".contains(c))
+        .trim_end_matches(|c: char| c.is_whitespace() || ").".contains(c));
+    agency_by_credit(name, CreditSlot::SignOff)
 }
 
 /// The agency a whole line credits: the line is an agency name with dashes
@@ -96,10 +125,20 @@ fn credited_agency(text: &str) -> Option<String> {
         .map(|agency| agency.to_string())
 }
 
-/// The people a staff credit names as reporters or writers.
-fn staff_reporters(text: &str) -> Vec<String> {
+/// Who a staff credit says reported or wrote the story.
+#[derive(Debug, Default)]
+struct StaffCredits {
+    /// People credited with reporting or writing.
+    reporters: Vec<String>,
+    /// Organisations credited with reporting ("Additional reporting by
+    /// Baltwire").
+    agencies: Vec<String>,
+}
+
+/// The people and agencies a staff credit names as reporters or writers.
+fn staff_credits(text: &str) -> StaffCredits {
     let inner = text.trim().trim_start_matches('(').trim_end_matches([')', '.']);
-    let mut reporters = Vec::new();
+    let mut credited = StaffCredits::default();
     for clause in inner.split(';') {
         let Some(caps) = STAFF_CLAUSE.captures(clause.trim()) else {
             continue;
@@ -116,11 +155,13 @@ fn staff_reporters(text: &str) -> Vec<String> {
             // "Tom Smith in Kyiv" -> "Tom Smith".
             let name = part.split(" in ").next().unwrap_or_default().trim();
             if looks_like_person_name(name) {
-                reporters.push(name.to_owned());
+                credited.reporters.push(name.to_owned());
+            } else if let Some(agency) = agency_by_credit(name, CreditSlot::ReportingBy) {
+                credited.agencies.push(agency);
             }
         }
     }
-    reporters
+    credited
 }
 
 #[cfg(test)]
@@ -161,6 +202,38 @@ mod tests {
             reason_for(&verdicts, "Reuters could not independently verify the figures."),
             None
         );
+        assert!(page.findings.agencies.is_empty());
+    }
+
+    #[test]
+    fn credits_name_agencies_no_table_knows() {
+        for credit in [
+            "Additional reporting by Baltwire",
+            "Reporting by Baltwire; Editing by Mark Tenner",
+            "- Baltwire",
+            "(Baltwire)",
+        ] {
+            let (page, verdicts) = run(&format!("{ARTICLE}{credit}"));
+            assert_eq!(reason_for(&verdicts, credit), Some("agency-credit"), "{credit}");
+            assert_eq!(page.findings.agencies, ["Baltwire"], "{credit}");
+            assert!(page.findings.authors.is_empty(), "{credit}");
+        }
+        let dateline = "RIGA, May 2 (Baltwire) - Latvia's central bank raised rates on Thursday, it said.";
+        let (page, verdicts) = run(dateline);
+        assert_eq!(verdicts[0].1, None);
+        assert_eq!(page.findings.agencies, ["Baltwire"]);
+    }
+
+    #[test]
+    fn keeps_cue_lines_and_people_out_of_the_agencies() {
+        for line in ["(Applause)", "- Ends", "- Jane Doe"] {
+            let (page, _) = run(&format!("{ARTICLE}{line}"));
+            assert!(page.findings.agencies.is_empty(), "{line}");
+        }
+        let (page, _) = run(&format!("{ARTICLE}Additional reporting by Anna Lindqvist"));
+        assert!(page.findings.agencies.is_empty());
+        assert_eq!(page.findings.authors, ["Anna Lindqvist"]);
+        let (page, _) = run("WASHINGTON (CNN) - The Senate passed the bill on Friday, leaders said.");
         assert!(page.findings.agencies.is_empty());
     }
 

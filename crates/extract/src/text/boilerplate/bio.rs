@@ -87,7 +87,9 @@ fn bio_subject(text: &str) -> Option<String> {
     (ROLE_WORD.is_match(&text[..head_end]) && shape::is_prose(text)).then(|| name.to_owned())
 }
 
-fn is_role_line(text: &str) -> bool {
+/// A role line: a few words naming a newsroom role, not a sentence
+/// ("Senior Reporter", "World news producer").
+pub(crate) fn is_role_line(text: &str) -> bool {
     text.split_whitespace().count() <= MAX_ROLE_LINE_WORDS
         && ROLE_WORD.is_match(text)
         && !shape::ends_sentence(text)

@@ -1,10 +1,12 @@
 //! `photo-caption`: photo captions and credits. A line is a caption when it
-//! ends with a bracketed credit ("… (Photo by Jane Doe/Getty Images)"),
-//! starts with a caption label ("Photo: …", "Image caption, …"), or is a
-//! bare credit ("AFP via Getty Images", "AP Photo/Jane Doe"); a short
-//! description line directly above a bare credit goes with it. Dates in
-//! captions describe the photo, not the article, so nothing here feeds the
-//! publication date.
+//! ends with a bracketed credit ("… (Photo by Jane Doe/Getty Images)"), ends
+//! its description with an unbracketed credit ("… on 3 May. Photo: Jane Doe
+//! / Harbour Gazette", "… on 3 May. Jane Doe/Getty Images"), starts with a
+//! caption label ("Photo: …", "Image caption, …"), or is a bare credit ("AFP
+//! via Getty Images", "AP Photo/Jane Doe", "Photo: Jane Doe"); a short
+//! description line directly above a bare or labelled credit goes with it.
+//! Dates in captions describe the photo, not the article, so nothing here
+//! feeds the publication date.
 
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -34,6 +36,24 @@ static BRACKETED_CREDIT: Lazy<Regex> = Lazy::new(|| {
     .expect("bracketed credit pattern is valid")
 });
 
+/// A credit after the description's last sentence: "… 2026. Photo: Jane Doe
+/// / Harbour Gazette", "… 2026. Credit: Jane Doe", "… 2026. Jane Doe/Getty
+/// Images". A labelled credit (group `credit`) must name someone: see
+/// [`names_a_photographer`].
+static TRAILING_CREDIT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r#"(?i)[.!?]["”’']?\s+(?:(?:photo|photograph|picture|image|credit|photo\s+credit)s?\s*:\s*(?P<credit>[^.!?:]{{2,80}})|[\p{{L}}.'’ -]{{0,40}}(?:/|\bvia\s+)\s*(?:{PHOTO_SOURCES}))\.?$"#
+    ))
+    .expect("trailing credit pattern is valid")
+});
+
+/// A labelled credit line: "Photo: Jane Doe / Harbour Gazette", "Credit:
+/// Jane Doe": a label, then a few capitalised name words and separators.
+static LABELLED_CREDIT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?i:photo|photograph|picture|image|credit|photo\s+credit)s?\s*:\s*\p{Lu}[\p{L}.'’-]*(?:(?:\s+|\s*[/|,]\s*)(?:\p{Lu}[\p{L}.'’-]*|via|and|&))*\.?$")
+        .expect("labelled credit pattern is valid")
+});
+
 /// "Photo: …", "Photograph: …", "Image caption, …", "Caption: …" at the start.
 static CAPTION_LABEL: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:file\s+)?(?:photo|photograph|photos|image|picture|illustration|caption|credit|photo\s+credit|image\s+caption|image\s+source|media\s+caption|foto)\s*[:,|]\s*\S")
@@ -56,16 +76,48 @@ pub fn remove_captions(page: &mut Page) {
             continue;
         }
         let text = page.text(i);
-        let few_sentences = text.matches(". ").count() < MAX_CAPTION_SENTENCES;
-        if (BRACKETED_CREDIT.is_match(text) && few_sentences) || CAPTION_LABEL.is_match(text) {
-            page.remove(i, RULE);
-        } else if is_bare_credit(text) {
+        if LABELLED_CREDIT.is_match(text) || is_bare_credit(text) {
             if let Some(above) = described_photo_above(page, i) {
                 page.remove(above, RULE);
             }
             page.remove(i, RULE);
+        } else if CAPTION_LABEL.is_match(text) || is_described_photo_with_credit(text) {
+            page.remove(i, RULE);
         }
     }
+}
+
+/// A description of at most [`MAX_CAPTION_SENTENCES`] sentences ending in
+/// a bracketed or unbracketed credit.
+fn is_described_photo_with_credit(text: &str) -> bool {
+    let trailing = || {
+        let caps = TRAILING_CREDIT.captures(text)?;
+        let names_someone = caps
+            .name("credit")
+            .is_none_or(|c| names_a_photographer(c.as_str()));
+        names_someone.then(|| caps.get(0).map(|m| m.start())).flatten()
+    };
+    let credit_start = BRACKETED_CREDIT.find(text).map(|m| m.start()).or_else(trailing);
+    credit_start.is_some_and(|start| {
+        let description = text.get(..start).unwrap_or("").trim_end();
+        description.matches(". ").count() < MAX_CAPTION_SENTENCES
+    })
+}
+
+/// Words that join the names in a credit ("Jane Doe for The Gazette via AP").
+const CREDIT_JOINERS: &[&str] = &[
+    "via", "and", "for", "of", "the", "de", "van", "von", "/", "|", "&",
+];
+
+/// A credit after a label names people or organisations: every word is
+/// capitalised or a joiner. "Credit: the lifeblood of small firms" is a
+/// sentence that happens to follow the word, not a credit.
+fn names_a_photographer(credit: &str) -> bool {
+    let words: Vec<&str> = credit.split_whitespace().collect();
+    !words.is_empty()
+        && words
+            .iter()
+            .all(|w| shape::starts_capitalised(w) || CREDIT_JOINERS.contains(&w.to_lowercase().as_str()))
 }
 
 /// A bare credit is short and either says how it credits ("/", "via",
@@ -79,7 +131,7 @@ fn is_bare_credit(text: &str) -> bool {
     text.split_whitespace().count() <= 10 && marks_a_photo && BARE_CREDIT.is_match(text.trim_end_matches('.'))
 }
 
-/// The line directly above a bare credit, when it describes the photo: it is
+/// The line directly above a bare or labelled credit, when it describes the photo: it is
 /// adjacent (no blank line between), short, one sentence at most, and not a
 /// quotation (articles quote people; captions describe them).
 fn described_photo_above(page: &Page, credit: usize) -> Option<usize> {
@@ -132,6 +184,38 @@ mod tests {
             Some("photo-caption")
         );
         assert_eq!(reason_for(&verdicts, "She promised aid, her office said."), None);
+    }
+
+    #[test]
+    fn removes_a_description_ending_in_an_unbracketed_credit() {
+        for caption in [
+            "Sandbags line the quay in Lowmouth on 3 May 2024. Photo: Tom Berg / Harbour Gazette",
+            "Sandbags line the quay in Lowmouth. Volunteers worked all night. Credit: Tom Berg",
+            "Sandbags line the quay in Lowmouth on 3 May 2024. Tom Berg/Getty Images",
+        ] {
+            let (_, verdicts) = run(&format!("{PARAGRAPH}\n\n{caption}\n\n{PARAGRAPH}"));
+            assert_eq!(reason_for(&verdicts, caption), Some("photo-caption"), "{caption}");
+        }
+    }
+
+    #[test]
+    fn a_labelled_credit_takes_the_description_above_it() {
+        let description = "Sandbags line the quay in Lowmouth on 3 May 2024.";
+        let credit = "Photograph: Tom Berg / Harbour Gazette";
+        let (_, verdicts) = run(&format!("{PARAGRAPH}\n\n{description}\n{credit}\n\n{PARAGRAPH}"));
+        assert_eq!(reason_for(&verdicts, description), Some("photo-caption"));
+        assert_eq!(reason_for(&verdicts, credit), Some("photo-caption"));
+    }
+
+    #[test]
+    fn keeps_paragraphs_whose_last_sentence_only_looks_like_a_credit() {
+        let text = "Banks tightened lending again in May. Credit: the lifeblood of small firms, is drying up.\n\n\
+            The regulator said it would review the rules. Three banks declined to comment. Photo: none was released.";
+        let (_, verdicts) = run(text);
+        assert!(
+            verdicts.iter().all(|(_, reason)| reason.is_none()),
+            "{verdicts:?}"
+        );
     }
 
     #[test]

@@ -4,11 +4,13 @@
 //!
 //! Only the page's top matter (open lines before the first paragraph) and
 //! its tail (after the last paragraph) are searched: a person's name alone
-//! on a line mid-article is more likely a heading than a byline.
+//! on a line mid-article is more likely a heading than a byline. The job
+//! title directly under a byline ("World news producer") is part of it.
 
 use once_cell::sync::Lazy;
 use regex::Regex;
 
+use super::bio::is_role_line;
 use super::Page;
 use crate::credits::{looks_like_person_name, split_credits};
 use crate::outlets::outlet_by_name;
@@ -52,6 +54,12 @@ pub fn remove_masthead_and_byline(page: &mut Page, header: &Header) {
                     page.findings.add_agency(agency);
                 }
                 page.remove(i, BYLINE_RULE);
+                if let Some(role) = page
+                    .next_open(i)
+                    .filter(|&r| r < first && is_job_title(page.text(r)))
+                {
+                    page.remove(role, BYLINE_RULE);
+                }
             }
         }
     }
@@ -79,6 +87,15 @@ fn masthead_outlet(text: &str, header: &Header) -> Option<String> {
         .flat_map(char::to_lowercase)
         .collect();
     (!label.is_empty() && squashed == label).then(|| bare.to_owned())
+}
+
+/// A job title under a byline: a role line whose role word opens or closes
+/// it ("Senior Reporter", "Editor at large"); a short headline that merely
+/// mentions a role ("New editor named at paper") has it in the middle.
+fn is_job_title(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let names_role = |w: Option<&&str>| w.is_some_and(|w| is_role_line(w));
+    is_role_line(text) && (names_role(words.first()) || names_role(words.last()))
 }
 
 /// Longest name a repeated logo line may have, in words.
@@ -142,6 +159,29 @@ mod tests {
             Some("byline")
         );
         assert_eq!(page.findings.authors, ["Maria Gonzalez", "Tom Berg"]);
+    }
+
+    #[test]
+    fn the_job_title_under_a_byline_goes_with_it() {
+        let text =
+            "Flood defences fail as river bursts its banks\n\nMaria Gonzalez\nRegional news producer\n\n\
+            The river burst its banks on Sunday, flooding dozens of homes, officials said.";
+        let (page, verdicts) = run(text);
+        assert_eq!(reason_for(&verdicts, "Regional news producer"), Some("byline"));
+        assert_eq!(page.findings.authors, ["Maria Gonzalez"]);
+        assert_eq!(
+            page.findings.title.as_deref(),
+            Some("Flood defences fail as river bursts its banks")
+        );
+    }
+
+    #[test]
+    fn a_headline_mentioning_a_role_under_a_byline_stays() {
+        let text = "By Maria Gonzalez\n\nNew editor named at paper\n\n\
+            The Harbour Gazette named a new editor on Sunday, the owners said.";
+        let (page, verdicts) = run(text);
+        assert_eq!(reason_for(&verdicts, "New editor named at paper"), Some("title"));
+        assert_eq!(page.findings.title.as_deref(), Some("New editor named at paper"));
     }
 
     #[test]

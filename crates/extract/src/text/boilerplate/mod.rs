@@ -173,11 +173,17 @@ pub fn remove_boilerplate(page: &mut Page, header: &Header) {
     related::remove_related_blocks(page);
     agency::remove_agency_credits(page);
     captions::remove_captions(page);
+    // Promos known only by shape, at the edges the rules above cleared.
+    promo::remove_edge_promos(page);
     // Top matter: outlet and byline lines, then the headline.
     dateline::remove_date_lines(page);
     masthead::remove_masthead_and_byline(page, header);
     title::remove_title_lines(page, header.title.as_deref());
-    // Tail matter, recognisable once the widgets around it are gone.
+    // Tail matter, recognisable once the widgets around it are gone. A
+    // teaser and a bio can stand in either order at the end, and each is
+    // only recognised once the other is gone: the teaser rule runs on both
+    // sides of the bio rule.
+    teaser::remove_teasers(page);
     bio::remove_author_bios(page);
     repeats::remove_repeated_paragraphs(page);
     // A related-links header kept because a paragraph followed it is chrome

@@ -1,8 +1,10 @@
 //! `related-links`: blocks of links to other articles. A header from the
 //! lexicon ("Related Stories", "Read more", "More on this") is removed with
 //! the run of headline lines after it; the run stops at the first line that
-//! reads as an article paragraph. Inline forms ("Read more: <headline>")
-//! are removed as single lines.
+//! reads as an article paragraph. Headlines may ask a question ("What was
+//! the grain deal and why did it collapse?"): a short one-sentence line
+//! ending in `?` or `!` belongs to the run although it ends like a sentence.
+//! Inline forms ("Read more: <headline>") are removed as single lines.
 
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -17,6 +19,9 @@ pub const RULE: &str = "related-links";
 /// A headline this short that is followed by a paragraph is more likely a
 /// sub-heading of the article than the last link of the block: kept.
 const MAX_SUBHEADING_WORDS: usize = 5;
+/// A question or exclamation this long or longer is a paragraph, not a
+/// linked headline.
+const MAX_QUESTION_HEADLINE_WORDS: usize = 16;
 
 /// "Read more: <headline>", "RELATED: <headline>", "See also | <headline>".
 static INLINE_LINK: Lazy<Regex> = Lazy::new(|| {
@@ -45,6 +50,17 @@ fn is_inline_link(text: &str) -> bool {
         .is_some_and(|headline| shape::is_headline_like(headline.as_str()))
 }
 
+/// A line of a related-links run: headline-shaped, and either not prose or
+/// a short single-sentence question or exclamation.
+fn is_linked_headline(text: &str) -> bool {
+    if !shape::is_headline_like(text) {
+        return false;
+    }
+    let single_sentence = !text.contains(". ") && !text.contains("? ") && !text.contains("! ");
+    !shape::is_prose(text)
+        || (single_sentence && text.split_whitespace().count() < MAX_QUESTION_HEADLINE_WORDS)
+}
+
 /// Removes the header at `header` and the headlines after it. A header that
 /// directly precedes a paragraph is left alone: it may be a sub-heading that
 /// happens to be worded like one ("Latest").
@@ -56,8 +72,7 @@ fn remove_block(page: &mut Page, header: usize) {
     page.remove(header, RULE);
     let mut cursor = next;
     while let Some(i) = cursor {
-        let text = page.text(i);
-        if shape::is_prose(text) || !shape::is_headline_like(text) {
+        if !is_linked_headline(page.text(i)) {
             break;
         }
         let next = page.next_open(i);
@@ -110,6 +125,36 @@ mod tests {
             reason_for(
                 &verdicts,
                 "Drivers will be diverted through the town centre, officials said."
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn question_headlines_stay_in_the_run_and_a_question_paragraph_ends_it() {
+        let text = "The bridge will close for repairs in May, the council said.\n\
+            More on this story\n\
+            Council approves budget for new library\n\
+            Why did the old bridge fail so quickly?\n\
+            Explainer: who pays for the town's roads\n\
+            Why would a council that has spent years promising residents a new bridge now say that it cannot afford one?\n\
+            Drivers will be diverted through the town centre, officials said.";
+        let (_, verdicts) = run(text);
+        for headline in [
+            "Why did the old bridge fail so quickly?",
+            "Explainer: who pays for the town's roads",
+        ] {
+            assert_eq!(
+                reason_for(&verdicts, headline),
+                Some("related-links"),
+                "{headline}"
+            );
+        }
+        assert_eq!(
+            reason_for(
+                &verdicts,
+                "Why would a council that has spent years promising residents a new bridge now say that it \
+                 cannot afford one?"
             ),
             None
         );

@@ -6,9 +6,11 @@
 //!
 //! The headline must be longer than a sub-heading (a short heading above a
 //! truncated last paragraph is the article's own; that case is flagged
-//! truncated instead of removed).
+//! truncated instead of removed). A teaser card under an "Up next" or
+//! "Read more" header has lost its headline to the related-links rule
+//! already; the cut-off text directly under it is the rest of the card.
 
-use super::Page;
+use super::{related, Page};
 use crate::text::shape;
 
 /// Rule name for pasted teasers.
@@ -22,27 +24,41 @@ const MIN_TEASER_TEXT_WORDS: usize = 15;
 /// Removes a cut-off teaser at the end of the page.
 pub fn remove_teasers(page: &mut Page) {
     let open = page.open_lines();
-    let [.., headline, text] = open[..] else {
+    let [.., before, text] = open[..] else {
         return;
     };
-    // The teaser follows the article: the headline must not be the first
-    // thing on the page.
-    if open.len() < 3 {
+    let linked_headline = text
+        .checked_sub(1)
+        .filter(|&above| page.removal(above) == Some(related::RULE) && is_teaser_headline(page, above));
+    if let Some(_headline) = linked_headline {
+        if is_cut_off_text(page, text) {
+            page.remove(text, RULE);
+        }
         return;
     }
-    let headline_text = page.text(headline);
-    let teaser_text = page.text(text);
-    let looks_like_teaser = shape::is_headline_like(headline_text)
-        && !shape::is_prose(headline_text)
-        && page.line(headline).word_count() >= MIN_TEASER_HEADLINE_WORDS
-        && page.line(text).word_count() >= MIN_TEASER_TEXT_WORDS
-        && !shape::ends_sentence(teaser_text)
-        && !teaser_text.trim_end().ends_with([':', ','])
-        && ends_mid_word_or_sentence(teaser_text);
-    if looks_like_teaser {
-        page.remove(headline, RULE);
+    // The teaser follows the article: the headline must not be the first
+    // thing on the page.
+    if open.len() >= 3 && is_teaser_headline(page, before) && is_cut_off_text(page, text) {
+        page.remove(before, RULE);
         page.remove(text, RULE);
     }
+}
+
+/// A headline longer than a sub-heading.
+fn is_teaser_headline(page: &Page, i: usize) -> bool {
+    let text = page.text(i);
+    shape::is_headline_like(text)
+        && !shape::is_prose(text)
+        && page.line(i).word_count() >= MIN_TEASER_HEADLINE_WORDS
+}
+
+/// A paragraph-long text cut off where a card would clip it.
+fn is_cut_off_text(page: &Page, i: usize) -> bool {
+    let text = page.text(i);
+    page.line(i).word_count() >= MIN_TEASER_TEXT_WORDS
+        && !shape::ends_sentence(text)
+        && !text.trim_end().ends_with([':', ','])
+        && ends_mid_word_or_sentence(text)
 }
 
 /// The text stops where a card would clip it: on a letter or digit.
@@ -66,6 +82,25 @@ mod tests {
         let (_, verdicts) = run(&format!("{BODY}\n\n{headline}\n{teaser}"));
         assert_eq!(reason_for(&verdicts, headline), Some("teaser"));
         assert_eq!(reason_for(&verdicts, teaser), Some("teaser"));
+    }
+
+    #[test]
+    fn removes_the_cut_off_text_of_a_card_under_an_up_next_header() {
+        let headline = "Why the town's new flood barrier was never finished";
+        let teaser = "Work on the barrier stopped in 2019 when the contractor went bankrupt, and the \
+            council has since spent more than two million pounds on consultants, lawyers and the";
+        let (_, verdicts) = run(&format!("{BODY}\n\nUp next\n{headline}\n{teaser}\nRead more"));
+        assert_eq!(reason_for(&verdicts, headline), Some("related-links"));
+        assert_eq!(reason_for(&verdicts, teaser), Some("teaser"));
+    }
+
+    #[test]
+    fn keeps_a_finished_paragraph_under_a_related_block() {
+        let last = "The council said rebuilding would take at least two years, and that it would \
+            ask the government for help with the cost of the new barrier.";
+        let text = format!("{BODY}\n\nRelated\nWhy the town's new flood barrier was never finished\n{last}");
+        let (_, verdicts) = run(&text);
+        assert_eq!(reason_for(&verdicts, last), None);
     }
 
     #[test]

@@ -8,8 +8,10 @@
 //! first paragraph; a text that opens with a paragraph has no headline line.
 //! A kicker of three words or fewer ("Russia-Ukraine war") gives way to a
 //! longer headline below it. Open lines above the headline are page header
-//! chrome no lexicon knew (section labels, promos) and go as `page-header`.
-//! Failing all that, a headline-shaped line that occurs twice is the title.
+//! chrome no lexicon knew (section labels, promos) and go as `page-header`;
+//! when the header states the title, the lines above its first copy in the
+//! top matter go the same way. Failing all that, a headline-shaped line
+//! that occurs twice is the title.
 
 use super::Page;
 use crate::text::shape;
@@ -28,7 +30,10 @@ const MAX_KICKER_WORDS: usize = 3;
 /// `stated` is a title the header stated, which wins over the text.
 pub fn remove_title_lines(page: &mut Page, stated: Option<&str>) {
     let title = match stated {
-        Some(title) => Some(title.to_owned()),
+        Some(title) => {
+            remove_chrome_above_copy(page, title);
+            Some(title.to_owned())
+        }
         None => take_top_headline(page).or_else(|| repeated_headline(page)),
     };
     let Some(title) = title else {
@@ -71,6 +76,19 @@ fn take_top_headline(page: &mut Page) -> Option<String> {
     Some(title)
 }
 
+/// When the stated title is repeated in the top matter, the open lines
+/// above its first copy are the page's header chrome (a section label, a
+/// kicker), like the lines above a headline found in the text.
+fn remove_chrome_above_copy(page: &mut Page, title: &str) {
+    let Some(first_prose) = page.first_prose() else {
+        return;
+    };
+    let copy = (0..first_prose).find(|&i| page.is_open(i) && shape::same_words(page.text(i), title));
+    for above in 0..copy.unwrap_or(0) {
+        page.remove(above, PAGE_HEADER_RULE);
+    }
+}
+
 /// A headline-shaped line that occurs twice among the open lines.
 fn repeated_headline(page: &Page) -> Option<String> {
     let open = page.open_lines();
@@ -88,6 +106,9 @@ fn repeated_headline(page: &Page) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{reason_for, run};
+    use super::super::Page;
+    use super::remove_title_lines;
+    use crate::text::lines::segment;
 
     const HEADLINE: &str = "Flood defences fail as river bursts its banks";
     const BODY: &str = "The river burst its banks on Sunday, flooding dozens of homes, officials said.";
@@ -109,6 +130,23 @@ mod tests {
         assert_eq!(reason_for(&verdicts, "River crisis"), Some("page-header"));
         assert_eq!(reason_for(&verdicts, HEADLINE), Some("title"));
         assert_eq!(page.findings.title.as_deref(), Some(HEADLINE));
+    }
+
+    #[test]
+    fn a_section_label_above_a_copy_of_the_stated_title_goes() {
+        let mut page = Page::new(segment(&format!("Environment\n{HEADLINE}\n\n{BODY}")));
+        remove_title_lines(&mut page, Some(HEADLINE));
+        assert_eq!(page.removal(0), Some("page-header"));
+        assert_eq!(page.removal(1), Some("repeated-title"));
+        assert_eq!(page.removal(2), None);
+    }
+
+    #[test]
+    fn a_label_above_a_paragraph_stays_when_the_stated_title_is_not_repeated() {
+        let mut page = Page::new(segment(&format!("Environment\n\n{BODY}\n\n{HEADLINE}")));
+        remove_title_lines(&mut page, Some(HEADLINE));
+        assert_eq!(page.removal(0), None);
+        assert_eq!(page.removal(2), Some("repeated-title"));
     }
 
     #[test]

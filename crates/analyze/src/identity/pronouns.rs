@@ -1,0 +1,94 @@
+//! Personal pronouns (he/him/his/himself, she/her/hers/herself) attached to
+//! the most salient compatible person: one mentioned earlier in the same
+//! sentence or in the two before, the subject (first person mentioned) of a
+//! sentence preferred, gender from the knowledge base or from an earlier
+//! pronoun that resolved to the person.
+
+use std::collections::HashMap;
+
+use parallax_core::{EntityType, MentionForm};
+
+use super::words::Word;
+use super::Mention;
+use crate::kb::Gender;
+
+/// How far back (in sentences) an antecedent may be.
+const WINDOW: usize = 2;
+
+fn gender_of(word: &str) -> Option<Gender> {
+    match word {
+        "he" | "him" | "his" | "himself" => Some(Gender::Male),
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Pronoun mentions with the entity index they resolve to. `numbered` are
+/// the name and title mentions with their entity indices, sorted by position.
+pub(crate) fn resolve(words: &[Word], numbered: &[(Mention, usize)]) -> Vec<(Mention, usize)> {
+    let mut learned: HashMap<usize, Gender> = HashMap::new();
+    let mut out = Vec::new();
+    for word in words {
+        let Some(gender) = gender_of(&word.lower()) else { continue };
+        let candidates = numbered.iter().filter(|(m, _)| {
+            m.entity_type == EntityType::Person
+                && m.span.end <= word.span.start
+                && word.sentence.saturating_sub(m.sentence) <= WINDOW
+        });
+        let mut scored: Vec<(f32, &Mention, usize)> = Vec::new();
+        for (mention, entity) in candidates {
+            let known = mention.gender.or_else(|| learned.get(entity).copied());
+            if known.is_some_and(|g| g != gender) {
+                continue;
+            }
+            let distance = word.sentence - mention.sentence;
+            let subject = numbered
+                .iter()
+                .find(|(m, _)| m.sentence == mention.sentence && m.entity_type == EntityType::Person)
+                .is_some_and(|(m, _)| m.span == mention.span);
+            let mut score = 3.0 - distance as f32 + if subject { 1.0 } else { 0.0 };
+            if known.is_none() {
+                score -= 0.5;
+            }
+            // Among equals, the more recent mention.
+            score += mention.span.start as f32 * 1e-9;
+            match scored.iter_mut().find(|(_, _, e)| *e == *entity) {
+                Some(best) if best.0 >= score => {}
+                Some(best) => *best = (score, mention, *entity),
+                None => scored.push((score, mention, *entity)),
+            }
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let Some(&(best, antecedent, entity)) = scored.first() else { continue };
+        let margin = scored.get(1).map_or(best, |s| best - s.0);
+        let mut confidence = 0.5 + 0.4 * (margin / best.max(1.0)).clamp(0.0, 1.0);
+        if antecedent.gender.is_none() && !learned.contains_key(&entity) {
+            confidence *= 0.8;
+        }
+        if word.quoted {
+            // Inside a quotation "he" is often someone other than the speaker.
+            confidence *= 0.7;
+        }
+        learned.entry(entity).or_insert(gender);
+        out.push((
+            Mention {
+                words: 0..0,
+                span: word.span,
+                entity_type: EntityType::Person,
+                key: antecedent.key.clone(),
+                canonical: antecedent.canonical.clone(),
+                kb_id: antecedent.kb_id.clone(),
+                form: MentionForm::Pronoun,
+                metonym_of: None,
+                confidence,
+                gender: Some(gender),
+                surname: None,
+                full_name: false,
+                from_kb: antecedent.from_kb,
+                sentence: word.sentence,
+            },
+            entity,
+        ));
+    }
+    out
+}

@@ -1,0 +1,339 @@
+//! Offline training of the tagger: an averaged perceptron over hashed
+//! features, learning from its own greedy decisions (so the tag-history
+//! features see at training time the kind of mistakes they will see at run
+//! time), with model selection on a development set and a softmax
+//! temperature fitted there for confidences.
+//!
+//! Only the training program (`examples/train_ner.rs`) uses this; the
+//! library ships the result.
+
+use super::conll::AnnotatedDocument;
+use super::decode::{tag_document, Step};
+use super::features::SentenceView;
+use super::gazetteer::Gazetteer;
+use super::model::{bucket, Model};
+use super::tags::{allowed, encode, entities, NerLabel, Tag, TAG_COUNT};
+
+/// A training document, prepared once.
+pub struct TrainingDocument {
+    sentences: Vec<SentenceView>,
+    gold: Vec<Vec<Tag>>,
+}
+
+/// Prepares annotated documents for the tagger (gazetteer matches included).
+pub fn prepare(documents: &[AnnotatedDocument], gazetteer: &Gazetteer) -> Vec<TrainingDocument> {
+    documents
+        .iter()
+        .map(|document| TrainingDocument {
+            sentences: document
+                .iter()
+                .map(|s| SentenceView::new(&s.tokens, gazetteer))
+                .collect(),
+            gold: document
+                .iter()
+                .map(|s| encode(s.tokens.len(), &s.entities))
+                .collect(),
+        })
+        .collect()
+}
+
+/// Averaged perceptron weights, with the running sums averaging needs
+/// (`averaged = weights − accumulated / steps`, Daumé's trick).
+pub struct Perceptron {
+    bucket_bits: u32,
+    weights: Vec<f32>,
+    accumulated: Vec<f32>,
+    steps: f32,
+    gold: Vec<Vec<Tag>>,
+    /// Token-level mistakes in the current epoch.
+    pub mistakes: usize,
+}
+
+impl Perceptron {
+    /// Zero weights over `2^bucket_bits` buckets.
+    pub fn new(bucket_bits: u32) -> Perceptron {
+        let size = (1usize << bucket_bits) * TAG_COUNT;
+        Perceptron {
+            bucket_bits,
+            weights: vec![0.0; size],
+            accumulated: vec![0.0; size],
+            steps: 1.0,
+            gold: Vec::new(),
+            mistakes: 0,
+        }
+    }
+
+    /// One pass over `documents` in the given order.
+    pub fn train_epoch(&mut self, documents: &[TrainingDocument], order: &[usize]) {
+        self.mistakes = 0;
+        for &index in order {
+            let Some(document) = documents.get(index) else {
+                continue;
+            };
+            self.gold.clone_from(&document.gold);
+            tag_document(self, &document.sentences, 1.0);
+        }
+    }
+
+    /// The averaged weights, bucket-major.
+    pub fn averaged(&self) -> Vec<f32> {
+        self.weights
+            .iter()
+            .zip(&self.accumulated)
+            .map(|(w, a)| w - a / self.steps)
+            .collect()
+    }
+
+    fn update(&mut self, features: &[u64], tag: Tag, delta: f32) {
+        for &feature in features {
+            let at = bucket(feature, self.bucket_bits) * TAG_COUNT + tag.index();
+            self.weights[at] += delta;
+            self.accumulated[at] += delta * self.steps;
+        }
+    }
+}
+
+impl Step for Perceptron {
+    fn score(&self, features: &[u64], scores: &mut [f32; TAG_COUNT]) {
+        for &feature in features {
+            let start = bucket(feature, self.bucket_bits) * TAG_COUNT;
+            for (score, w) in scores.iter_mut().zip(&self.weights[start..start + TAG_COUNT]) {
+                *score += w;
+            }
+        }
+    }
+
+    fn after(
+        &mut self,
+        features: &[u64],
+        _scores: &[f32; TAG_COUNT],
+        chosen: Tag,
+        sentence: usize,
+        token: usize,
+    ) {
+        let gold = self
+            .gold
+            .get(sentence)
+            .and_then(|s| s.get(token))
+            .copied()
+            .unwrap_or(Tag::OUTSIDE);
+        if gold != chosen {
+            self.mistakes += 1;
+            self.update(features, gold, 1.0);
+            self.update(features, chosen, -1.0);
+        }
+        self.steps += 1.0;
+    }
+}
+
+/// Entity-level precision, recall and F1 (exact span and label).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Score {
+    /// Correct predicted entities.
+    pub correct: usize,
+    /// Predicted entities.
+    pub predicted: usize,
+    /// Gold entities.
+    pub gold: usize,
+}
+
+impl Score {
+    /// Precision.
+    pub fn precision(&self) -> f64 {
+        ratio(self.correct, self.predicted)
+    }
+    /// Recall.
+    pub fn recall(&self) -> f64 {
+        ratio(self.correct, self.gold)
+    }
+    /// Harmonic mean of precision and recall.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Scores `model` on `documents`, counting only entities whose label
+/// `counts` accepts (e.g. PER/LOC/ORG without MISC).
+pub fn evaluate(
+    model: &mut Model,
+    documents: &[TrainingDocument],
+    counts: impl Fn(NerLabel) -> bool,
+) -> Score {
+    let mut score = Score::default();
+    let temperature = model.temperature;
+    for document in documents {
+        let tagged = tag_document(model, &document.sentences, temperature);
+        for (decisions, gold) in tagged.iter().zip(&document.gold) {
+            let predicted: Vec<Tag> = decisions.iter().map(|d| d.tag).collect();
+            let predicted: Vec<_> = entities(&predicted)
+                .into_iter()
+                .filter(|e| counts(e.label))
+                .collect();
+            let gold: Vec<_> = entities(gold).into_iter().filter(|e| counts(e.label)).collect();
+            score.correct += predicted.iter().filter(|p| gold.contains(p)).count();
+            score.predicted += predicted.len();
+            score.gold += gold.len();
+        }
+    }
+    score
+}
+
+/// Collects, for each token, the allowed tags' scores and the gold tag,
+/// to fit the softmax temperature.
+struct Calibration<'a> {
+    model: &'a Model,
+    gold: Vec<Vec<Tag>>,
+    samples: Vec<(Vec<f32>, usize)>,
+    previous: Option<Tag>,
+}
+
+impl Step for Calibration<'_> {
+    fn score(&self, features: &[u64], scores: &mut [f32; TAG_COUNT]) {
+        self.model.score(features, scores);
+    }
+
+    fn after(
+        &mut self,
+        _features: &[u64],
+        scores: &[f32; TAG_COUNT],
+        chosen: Tag,
+        sentence: usize,
+        token: usize,
+    ) {
+        let gold_tags = self.gold.get(sentence);
+        let is_last = gold_tags.is_some_and(|g| token + 1 == g.len());
+        let previous = if token == 0 { None } else { self.previous };
+        let gold = gold_tags
+            .and_then(|g| g.get(token))
+            .copied()
+            .unwrap_or(Tag::OUTSIDE);
+        let candidates: Vec<Tag> = (0..TAG_COUNT)
+            .filter_map(Tag::from_index)
+            .filter(|t| allowed(previous, *t, is_last))
+            .collect();
+        if let Some(gold_at) = candidates.iter().position(|t| *t == gold) {
+            self.samples
+                .push((candidates.iter().map(|t| scores[t.index()]).collect(), gold_at));
+        }
+        self.previous = Some(chosen);
+    }
+}
+
+/// The temperature (from a log-spaced grid) minimising the negative
+/// log-likelihood of the gold tags on `documents`.
+pub fn fit_temperature(model: &Model, documents: &[TrainingDocument]) -> f32 {
+    let mut calibration = Calibration {
+        model,
+        gold: Vec::new(),
+        samples: Vec::new(),
+        previous: None,
+    };
+    for document in documents {
+        calibration.gold.clone_from(&document.gold);
+        tag_document(&mut calibration, &document.sentences, 1.0);
+    }
+    let nll = |temperature: f32| -> f64 {
+        calibration
+            .samples
+            .iter()
+            .map(|(scores, gold)| {
+                let max = scores.iter().fold(f32::NEG_INFINITY, |m, s| m.max(*s));
+                let total: f32 = scores.iter().map(|s| ((s - max) / temperature).exp()).sum();
+                f64::from(total.ln() - (scores[*gold] - max) / temperature)
+            })
+            .sum()
+    };
+    (0..60)
+        .map(|i| 0.01 * 1.2f32.powi(i))
+        .min_by(|a, b| nll(*a).total_cmp(&nll(*b)))
+        .unwrap_or(1.0)
+}
+
+/// A deterministic shuffle (SplitMix64), so training is reproducible.
+pub fn shuffled(len: usize, seed: u64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..len).collect();
+    let mut state = seed;
+    for i in (1..len).rev() {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^= z >> 31;
+        order.swap(i, (z % (i as u64 + 1)) as usize);
+    }
+    order
+}
+
+/// Picks the tag the model prefers for a lone token; used by tests of the
+/// training loop.
+#[cfg(test)]
+fn lone_tag(model: &mut Model, token: &str) -> Tag {
+    let sentence = SentenceView::new(&[token], &model.gazetteer.clone());
+    let temperature = model.temperature;
+    tag_document(model, &[sentence], temperature)[0][0].tag
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::conll::AnnotatedSentence;
+    use super::super::tags::TokenEntity;
+    use super::*;
+
+    #[test]
+    fn learns_a_tiny_corpus() {
+        let sentence = |tokens: &[&str], entities: Vec<TokenEntity>| AnnotatedSentence {
+            tokens: tokens.iter().map(|t| t.to_string()).collect(),
+            entities,
+        };
+        let per = |start, end| TokenEntity {
+            start,
+            end,
+            label: NerLabel::Per,
+        };
+        let loc = |start, end| TokenEntity {
+            start,
+            end,
+            label: NerLabel::Loc,
+        };
+        let corpus: Vec<AnnotatedDocument> = vec![
+            vec![sentence(
+                &["Anna", "Smith", "visited", "Kyiv", "."],
+                vec![per(0, 2), loc(3, 4)],
+            )],
+            vec![sentence(
+                &["Kyiv", "welcomed", "Anna", "Smith"],
+                vec![loc(0, 1), per(2, 4)],
+            )],
+        ];
+        let gazetteer = Gazetteer::default();
+        let documents = prepare(&corpus, &gazetteer);
+        let mut perceptron = Perceptron::new(12);
+        for epoch in 0..10 {
+            perceptron.train_epoch(&documents, &shuffled(documents.len(), epoch));
+        }
+        assert_eq!(perceptron.mistakes, 0);
+        let mut model = Model::quantize(12, &perceptron.averaged(), 1.0, gazetteer);
+        let score = evaluate(&mut model, &documents, |_| true);
+        assert_eq!(score.f1(), 1.0);
+        assert_eq!(lone_tag(&mut model, "visited"), Tag::OUTSIDE);
+        let temperature = fit_temperature(&model, &documents);
+        assert!(temperature > 0.0);
+        let order = shuffled(10, 7);
+        let mut sorted = order.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, (0..10).collect::<Vec<_>>());
+    }
+}

@@ -1,0 +1,236 @@
+//! Indirect speech: a cue with a source and a reported clause without
+//! quotation marks — "Putin said Russia was ready…", "X told reporters
+//! that…", "according to Zelenskyy, …", "…, the Kremlin said." — and the
+//! relay of second-hand reports ("Reuters reports that Zelenskyy said…").
+
+use std::ops::Range;
+
+use parallax_core::QuoteKind;
+
+use super::attribution::{attach_source, cues_in, source_after, source_before, Attribution, CueHit};
+use super::context::Context;
+use super::lexicon::Frame;
+use super::relay::is_relay;
+use super::speaker::{outlet_name, resolve};
+use super::Found;
+use crate::tokens::TokenKind;
+
+/// Fewest words a reported clause must have.
+const MIN_CONTENT_WORDS: usize = 3;
+/// How far after the cue a "that" may open the clause ("told reporters on
+/// Monday that…").
+const MAX_WORDS_BEFORE_THAT: usize = 6;
+
+/// Words naming the listener of "told", "warned", "assured", skipped before
+/// the reported clause.
+const LISTENERS: &[&str] = &[
+    "reporters",
+    "journalists",
+    "me",
+    "us",
+    "him",
+    "her",
+    "them",
+    "you",
+    "lawmakers",
+    "supporters",
+    "voters",
+    "crowd",
+    "audience",
+    "the",
+    "a",
+    "an",
+];
+
+/// Indirect quotes, sentence by sentence. Tokens marked in `blocked`
+/// (quoted text, cues and sources of direct quotes) are not cues.
+pub(crate) fn indirect_quotes(ctx: &Context, blocked: &[bool]) -> Vec<Found> {
+    let excluded = |i: usize| blocked.get(i).copied().unwrap_or(false);
+    let mut found = Vec::new();
+    for sentence in &ctx.sentences {
+        let range = ctx.token_range(sentence.span);
+        let mut covered_until = range.start;
+        for hit in cues_in(ctx, range.clone(), &excluded) {
+            if hit.tokens.start < covered_until {
+                continue;
+            }
+            let Some((attribution, content)) = reported_clause(ctx, &hit, range.clone(), &excluded) else {
+                continue;
+            };
+            covered_until = covered_until.max(content.end).max(attribution.cue.tokens.end);
+            found.push(with_relay(ctx, attribution, content, &excluded));
+        }
+    }
+    found
+}
+
+/// The attribution and content token range of one cue in a sentence.
+fn reported_clause(
+    ctx: &Context,
+    hit: &CueHit,
+    sentence: Range<usize>,
+    excluded: &dyn Fn(usize) -> bool,
+) -> Option<(Attribution, Range<usize>)> {
+    let end = content_end(ctx, sentence.clone());
+    if hit.entry.frame == Frame::SourceAfter {
+        return according_to(ctx, hit, sentence, end);
+    }
+    if let Some(source) = source_before(ctx, hit, sentence.start) {
+        let content = content_after(ctx, hit, end);
+        if enough_words(ctx, &content) && !excluded(content.start) {
+            return Some((
+                Attribution {
+                    cue: hit.clone(),
+                    source,
+                },
+                content,
+            ));
+        }
+        return clause_before(ctx, hit, sentence, source);
+    }
+    // "…, said Putin." / "…, the Kremlin said."
+    let after = source_after(ctx, hit, end)?;
+    clause_before(ctx, hit, sentence, after)
+}
+
+/// "Russia was ready, Putin said." — the cue and its source close the
+/// sentence after a comma; the content is everything before the comma.
+fn clause_before(
+    ctx: &Context,
+    hit: &CueHit,
+    sentence: Range<usize>,
+    source: Range<usize>,
+) -> Option<(Attribution, Range<usize>)> {
+    let attribution_start = source.start.min(hit.tokens.start);
+    let comma = attribution_start
+        .checked_sub(1)
+        .filter(|&c| c >= sentence.start && ctx.text(c) == ",")?;
+    let attribution_end = source.end.max(hit.tokens.end);
+    let rest_words = (attribution_end..content_end(ctx, sentence.clone()))
+        .filter(|&i| ctx.is_word(i))
+        .count();
+    if rest_words > 5 {
+        return None;
+    }
+    let content = first_content_token(ctx, sentence.start)..comma;
+    enough_words(ctx, &content).then(|| {
+        (
+            Attribution {
+                cue: hit.clone(),
+                source,
+            },
+            content,
+        )
+    })
+}
+
+/// "According to X, …" or "…, according to X."
+fn according_to(
+    ctx: &Context,
+    hit: &CueHit,
+    sentence: Range<usize>,
+    end: usize,
+) -> Option<(Attribution, Range<usize>)> {
+    let source = source_after(ctx, hit, end)?;
+    let leading_words = (sentence.start..hit.tokens.start)
+        .filter(|&i| ctx.is_word(i))
+        .count();
+    let content = if leading_words <= 1 {
+        let after = (source.end..end).find(|&i| ctx.text(i) != ",").unwrap_or(end);
+        after..end
+    } else {
+        let mut stop = hit.tokens.start;
+        while stop > sentence.start && matches!(ctx.text(stop - 1), "," | "(" | "—" | "–") {
+            stop -= 1;
+        }
+        first_content_token(ctx, sentence.start)..stop
+    };
+    enough_words(ctx, &content).then(|| {
+        (
+            Attribution {
+                cue: hit.clone(),
+                source,
+            },
+            content,
+        )
+    })
+}
+
+/// The reported clause after the cue: listener words, a time phrase or a
+/// "that" are skipped.
+fn content_after(ctx: &Context, hit: &CueHit, end: usize) -> Range<usize> {
+    let mut start = hit.tokens.end;
+    let that = (start..end.min(start + MAX_WORDS_BEFORE_THAT + 1))
+        .take_while(|&i| !matches!(ctx.text(i), "." | ";" | "“" | "\""))
+        .find(|&i| ctx.lower(i) == "that");
+    if let Some(that) = that {
+        return that + 1..end.max(that + 1);
+    }
+    if hit.entry.frame == Frame::Object {
+        while start < end && LISTENERS.contains(&ctx.lower(start)) {
+            start += 1;
+        }
+    }
+    while start < end && matches!(ctx.text(start), "," | ":") {
+        start += 1;
+    }
+    start..end.max(start)
+}
+
+/// The sentence end without its final punctuation.
+fn content_end(ctx: &Context, sentence: Range<usize>) -> usize {
+    let mut end = sentence.end;
+    while end > sentence.start
+        && matches!(ctx.kind(end - 1), Some(TokenKind::Punctuation))
+        && matches!(ctx.text(end - 1), "." | "!" | "?" | ";" | ",")
+    {
+        end -= 1;
+    }
+    end
+}
+
+/// Skips sentence-initial connectives ("But", "And").
+fn first_content_token(ctx: &Context, start: usize) -> usize {
+    if matches!(ctx.lower(start), "but" | "and" | "so" | "yet") {
+        start + 1
+    } else {
+        start
+    }
+}
+
+fn enough_words(ctx: &Context, content: &Range<usize>) -> bool {
+    content.clone().filter(|&i| ctx.is_word(i)).count() >= MIN_CONTENT_WORDS
+}
+
+/// Builds the quote; when the source only relays ("Reuters reports that
+/// Zelenskyy said…"), the inner statement becomes the quote and the outer
+/// source its reporter.
+fn with_relay(
+    ctx: &Context,
+    outer: Attribution,
+    content: Range<usize>,
+    excluded: &dyn Fn(usize) -> bool,
+) -> Found {
+    if is_relay(&outer.cue.entry.lemma) {
+        let inner_hit = cues_in(ctx, content.clone(), excluded).into_iter().next();
+        if let Some(inner) = inner_hit.and_then(|hit| attach_source(ctx, &hit, content.clone(), false)) {
+            let inner_content = content_after(ctx, &inner.cue, content.end);
+            if inner.source.start <= content.start + 1 && enough_words(ctx, &inner_content) {
+                let reporter = outlet_name(ctx, outer.source.clone());
+                return build(ctx, inner, inner_content, reporter);
+            }
+        }
+    }
+    build(ctx, outer, content, None)
+}
+
+fn build(ctx: &Context, attribution: Attribution, content: Range<usize>, reporter: Option<String>) -> Found {
+    let resolved = resolve(ctx, attribution.source.clone());
+    Found {
+        parts: vec![ctx.span_of(content)],
+        kind: QuoteKind::Indirect,
+        attribution: Some(attribution),
+        resolved,
+        reporter,
+    }
+}

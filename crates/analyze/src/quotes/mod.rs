@@ -1,0 +1,166 @@
+//! Quotes with their speakers: direct quotations (straight, curly, single,
+//! guillemets; split and multi-paragraph), partial quotes inside the
+//! reporter's sentence, and indirect speech, each with its cue (lemma and
+//! speech act), the person speaking (resolved through entity mentions, so a
+//! pronoun or title attributes to the person it refers to), a non-person
+//! source kept as written, and the outlet relaying a second-hand report.
+//!
+//! Rule-based by design: attribution in news follows a handful of
+//! constructions (cue before, between or after the quotation; inversion;
+//! colon introductions; a paragraph that is only a quote continuing the last
+//! speaker), and rules keep every decision explainable from the text. The
+//! cue lexicon lives in `data/cues.tsv`. See `docs/quotes.md`.
+
+mod attribution;
+mod context;
+mod direct;
+mod indirect;
+mod lexicon;
+mod marks;
+mod relay;
+mod speaker;
+#[cfg(test)]
+mod tests;
+
+use parallax_core::{Cue, EntityMention, Paragraph, Quote, QuoteKind, Sentence, Span};
+
+use attribution::Attribution;
+use context::Context;
+use speaker::Resolved;
+
+/// A quote found by one of the finders, before it becomes a [`Quote`].
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub parts: Vec<Span>,
+    pub kind: QuoteKind,
+    pub attribution: Option<Attribution>,
+    pub resolved: Resolved,
+    pub reporter: Option<String>,
+}
+
+/// All quotes of an article body, in order of their content. `paragraphs`
+/// and `sentences` are those of the body (when empty, paragraphs are the
+/// blocks between blank lines and each counts as one sentence); `mentions`
+/// are the entity mentions with their identities, used to resolve speakers.
+pub fn find_quotes(
+    body: &str,
+    paragraphs: &[Paragraph],
+    sentences: &[Sentence],
+    mentions: &[EntityMention],
+) -> Vec<Quote> {
+    let ctx = Context::new(body, paragraphs, sentences, mentions);
+    let runs = marks::quoted_runs(&ctx);
+    let mut blocked = vec![false; ctx.tokens.len()];
+    for piece in runs.iter().flat_map(|r| r.pieces.iter()) {
+        let end = piece.token_after(&ctx).min(blocked.len());
+        blocked[piece.open.min(end)..end]
+            .iter_mut()
+            .for_each(|b| *b = true);
+    }
+    let quoted = blocked.clone();
+    let mut direct = direct::direct_quotes(&ctx, &runs, &quoted);
+    for found in &mut direct {
+        add_reporter(&ctx, found, &quoted);
+        // A partial quote's cue stays free: its clause is usually indirect
+        // speech that contains the partial quote ("said it was “impossible”…").
+        if let Some(a) = found
+            .attribution
+            .as_ref()
+            .filter(|_| found.kind == QuoteKind::Direct)
+        {
+            for i in a.cue.tokens.clone().chain(a.source.clone()) {
+                if let Some(b) = blocked.get_mut(i) {
+                    *b = true;
+                }
+            }
+        }
+    }
+    let indirect = indirect::indirect_quotes(&ctx, &blocked);
+    let mut all = resolve_overlaps(direct, indirect);
+    all.sort_by_key(|f| f.parts.first().map(|p| p.start).unwrap_or(0));
+    all.into_iter().filter_map(|f| to_quote(&ctx, f)).collect()
+}
+
+/// A direct quote whose attribution is followed by a relay ("…, he said,
+/// news agency RBC-Ukraine reports") gets that outlet as reporter.
+fn add_reporter(ctx: &Context, found: &mut Found, quoted: &[bool]) {
+    let Some(a) = &found.attribution else { return };
+    let after = a.cue.tokens.end.max(a.source.end);
+    let Some(sentence) = ctx
+        .tokens
+        .get(after.saturating_sub(1))
+        .and_then(|t| ctx.sentence_at(t.span.start))
+    else {
+        return;
+    };
+    let end = ctx.token_range(ctx.sentences[sentence].span).end;
+    let excluded = |i: usize| quoted.get(i).copied().unwrap_or(false);
+    found.reporter = relay::reporter_in(ctx, after..end.max(after), &excluded);
+}
+
+/// PolNeAR-style univocity: a partial quote inside an indirect clause is
+/// part of that clause; an indirect clause overlapping a direct quote is
+/// dropped (the direct quote already carries the statement).
+fn resolve_overlaps(direct: Vec<Found>, indirect: Vec<Found>) -> Vec<Found> {
+    let overlaps = |a: &Found, b: &Found| {
+        a.parts
+            .iter()
+            .any(|x| b.parts.iter().any(|y| x.start < y.end && y.start < x.end))
+    };
+    let kept_indirect: Vec<Found> = indirect
+        .into_iter()
+        .filter(|i| {
+            !direct
+                .iter()
+                .any(|d| d.kind == QuoteKind::Direct && overlaps(d, i))
+        })
+        .collect();
+    let kept_direct: Vec<Found> = direct
+        .into_iter()
+        .filter(|d| d.kind == QuoteKind::Direct || !kept_indirect.iter().any(|i| overlaps(d, i)))
+        .collect();
+    kept_direct.into_iter().chain(kept_indirect).collect()
+}
+
+fn to_quote(ctx: &Context, found: Found) -> Option<Quote> {
+    let parts: Vec<Span> = found
+        .parts
+        .iter()
+        .map(|p| marks::trim_span(ctx.body, *p))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let span = direct::overall_span(&parts);
+    if span.is_empty() {
+        return None;
+    }
+    let text = parts
+        .iter()
+        .map(|p| ctx.slice(*p))
+        .collect::<Vec<_>>()
+        .join(" … ");
+    let cue = found.attribution.as_ref().map(|a| {
+        let span = ctx.span_of(a.cue.tokens.clone());
+        Cue {
+            text: ctx.slice(span).to_owned(),
+            span,
+            lemma: a.cue.entry.lemma.clone(),
+            act: a.cue.entry.act,
+        }
+    });
+    let confidence = if found.resolved.speaker.is_none() && found.resolved.source.is_none() {
+        0.0
+    } else {
+        found.resolved.confidence
+    };
+    Some(Quote {
+        text,
+        span,
+        parts: if parts.len() > 1 { parts } else { Vec::new() },
+        kind: found.kind,
+        speaker: found.resolved.speaker,
+        source: found.resolved.source,
+        reporter: found.reporter,
+        cue,
+        confidence,
+    })
+}

@@ -1,0 +1,356 @@
+//! Tests of the quote finder on small texts written for them, with entity
+//! mentions given by hand (the stand-in for the identity stage).
+
+use parallax_core::{EntityMention, EntityType, MentionForm, Quote, QuoteKind, Span, SpeechAct};
+use proptest::prelude::*;
+
+use super::find_quotes;
+use crate::sentences::split_sentences;
+
+/// A mention of `needle` (its `nth` occurrence) as entity `entity`.
+fn mention(
+    body: &str,
+    needle: &str,
+    nth: usize,
+    kind: EntityType,
+    form: MentionForm,
+    entity: usize,
+) -> EntityMention {
+    let is_word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let start = body
+        .match_indices(needle)
+        .map(|(i, _)| i)
+        .filter(|&i| !is_word_char(body[..i].chars().next_back()))
+        .filter(|&i| !is_word_char(body[i + needle.len()..].chars().next()))
+        .nth(nth)
+        .expect("needle in body");
+    let (canonical, key) = match entity {
+        0 => ("Volodymyr Zelensky", "person:zelensky-volodymyr"),
+        1 => ("Vladimir Putin", "person:putin-vladimir"),
+        2 => ("Kremlin", "org:kremlin"),
+        _ => ("Dmitry Peskov", "person:peskov-dmitry"),
+    };
+    EntityMention {
+        span: Span::new(start, start + needle.len()),
+        entity_type: kind,
+        key: key.to_owned(),
+        canonical: canonical.to_owned(),
+        kb_id: None,
+        form,
+        entity,
+        metonym_of: None,
+        confidence: 1.0,
+    }
+}
+
+fn person(body: &str, needle: &str, nth: usize, form: MentionForm, entity: usize) -> EntityMention {
+    mention(body, needle, nth, EntityType::Person, form, entity)
+}
+
+fn quotes(body: &str, mentions: &[EntityMention]) -> Vec<Quote> {
+    let sentences = split_sentences(body, &[]);
+    find_quotes(body, &[], &sentences, mentions)
+}
+
+fn speaker_name(q: &Quote) -> Option<&str> {
+    q.speaker.as_ref().map(|s| s.name.as_str())
+}
+
+#[test]
+fn curly_quote_with_pronoun_attribution_resolves_to_the_person() {
+    let body = "Zelensky spoke in Kyiv on Monday.\n\n“We will not give up our land,” he said.";
+    let mentions = [
+        person(body, "Zelensky", 0, MentionForm::Name, 0),
+        person(body, "he", 0, MentionForm::Pronoun, 0),
+    ];
+    let found = quotes(body, &mentions);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let q = &found[0];
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.text, "We will not give up our land,");
+    assert_eq!(speaker_name(q), Some("Volodymyr Zelensky"));
+    assert_eq!(q.speaker.as_ref().map(|s| s.span.slice(body)), Some(Some("he")));
+    let cue = q.cue.as_ref().expect("cue");
+    assert_eq!(
+        (cue.text.as_str(), cue.lemma.as_str(), cue.act),
+        ("said", "say", SpeechAct::Claim)
+    );
+}
+
+#[test]
+fn inverted_title_attribution() {
+    let body = "\"That meeting will never happen,\" sneered the Russian leader, a former spy.";
+    let mentions = [person(body, "the Russian leader", 0, MentionForm::Title, 1)];
+    let found = quotes(body, &mentions);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(speaker_name(&found[0]), Some("Vladimir Putin"));
+    let cue = found[0].cue.as_ref().expect("cue");
+    assert_eq!(cue.lemma, "sneer");
+}
+
+#[test]
+fn split_quote_is_one_quote_with_two_parts() {
+    let body = "“The war must end,” Putin said. “But not on their terms.”";
+    let mentions = [person(body, "Putin", 0, MentionForm::Name, 1)];
+    let found = quotes(body, &mentions);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].parts.len(), 2);
+    assert_eq!(found[0].text, "The war must end, … But not on their terms.");
+    assert_eq!(speaker_name(&found[0]), Some("Vladimir Putin"));
+}
+
+#[test]
+fn quote_paragraph_continues_the_previous_speaker() {
+    let body = "Peskov told reporters the talks were over. “We see no partner in Kyiv,” he added.\n\n\
+                “The door is closed for now.”";
+    let mentions = [
+        person(body, "Peskov", 0, MentionForm::Name, 3),
+        person(body, "he", 0, MentionForm::Pronoun, 3),
+    ];
+    let found = quotes(body, &mentions);
+    let last = found.last().expect("quotes");
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert_eq!(last.text, "The door is closed for now.");
+    assert_eq!(last.kind, QuoteKind::Direct);
+    assert_eq!(speaker_name(last), Some("Dmitry Peskov"));
+}
+
+#[test]
+fn colon_introduction_in_previous_paragraph_attributes_the_quote() {
+    let body = "Putin said:\n\n“Russia is ready for talks.”";
+    let mentions = [person(body, "Putin", 0, MentionForm::Name, 1)];
+    let found = quotes(body, &mentions);
+    let q = found
+        .iter()
+        .find(|q| q.kind == QuoteKind::Direct)
+        .expect("direct quote");
+    assert_eq!(speaker_name(q), Some("Vladimir Putin"));
+}
+
+#[test]
+fn multi_paragraph_quote_is_joined() {
+    let body = "Zelensky said: “We asked for air defence.\n\n“We are still waiting,” he added.";
+    let mentions = [
+        person(body, "Zelensky", 0, MentionForm::Name, 0),
+        person(body, "he", 0, MentionForm::Pronoun, 0),
+    ];
+    let found = quotes(body, &mentions);
+    let q = found
+        .iter()
+        .find(|q| q.kind == QuoteKind::Direct)
+        .expect("direct");
+    assert_eq!(q.parts.len(), 2, "{found:#?}");
+    assert!(q.text.starts_with("We asked for air defence."));
+    assert_eq!(speaker_name(q), Some("Volodymyr Zelensky"));
+}
+
+#[test]
+fn non_person_source_is_kept_as_written() {
+    let body = "The Kremlin said the proposal was unacceptable to Moscow.";
+    let mentions = [mention(
+        body,
+        "Kremlin",
+        0,
+        EntityType::Organization,
+        MentionForm::Name,
+        2,
+    )];
+    let found = quotes(body, &mentions);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let q = &found[0];
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.text, "the proposal was unacceptable to Moscow");
+    assert!(q.speaker.is_none());
+    assert_eq!(q.source.as_deref(), Some("The Kremlin"));
+}
+
+#[test]
+fn possessive_source_is_not_the_place() {
+    let body = "Kyiv’s air force said it shot down 40 drones overnight.";
+    let mentions = [mention(body, "Kyiv", 0, EntityType::Place, MentionForm::Name, 2)];
+    let found = quotes(body, &mentions);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].source.as_deref(), Some("Kyiv’s air force"));
+    assert_eq!(found[0].text, "it shot down 40 drones overnight");
+}
+
+#[test]
+fn relayed_report_keeps_the_reporter() {
+    let body = "Reuters news agency reports that Zelensky said the summit could take place in Istanbul.";
+    let mentions = [person(body, "Zelensky", 0, MentionForm::Name, 0)];
+    let found = quotes(body, &mentions);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(speaker_name(&found[0]), Some("Volodymyr Zelensky"));
+    assert_eq!(found[0].reporter.as_deref(), Some("Reuters"));
+    assert_eq!(found[0].text, "the summit could take place in Istanbul");
+}
+
+#[test]
+fn relay_after_a_direct_quote() {
+    let body = "“We are ready to meet,” Zelensky said, news agency RBC-Ukraine reports.";
+    let mentions = [person(body, "Zelensky", 0, MentionForm::Name, 0)];
+    let found = quotes(body, &mentions);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].reporter.as_deref(), Some("RBC-Ukraine"));
+    assert_eq!(speaker_name(&found[0]), Some("Volodymyr Zelensky"));
+}
+
+#[test]
+fn according_to_puts_the_content_on_the_other_side() {
+    let body = "According to Zelensky, more than 500 drones were launched overnight.";
+    let mentions = [person(body, "Zelensky", 0, MentionForm::Name, 0)];
+    let found = quotes(body, &mentions);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].text, "more than 500 drones were launched overnight");
+    assert_eq!(
+        found[0].cue.as_ref().map(|c| c.lemma.as_str()),
+        Some("according to")
+    );
+    let body = "More than 500 drones were launched overnight, according to the air force.";
+    let found = quotes(body, &[]);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].text, "More than 500 drones were launched overnight");
+    assert_eq!(found[0].source.as_deref(), Some("the air force"));
+}
+
+#[test]
+fn told_reporters_that_skips_to_the_clause() {
+    let body = "Putin told reporters on Friday that Russia was ready for a ceasefire.";
+    let mentions = [person(body, "Putin", 0, MentionForm::Name, 1)];
+    let found = quotes(body, &mentions);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].text, "Russia was ready for a ceasefire");
+}
+
+#[test]
+fn indirect_speech_with_a_partial_quote_inside_is_one_indirect_quote() {
+    let body = "Zelensky said it was “impossible” to hold talks under fire.";
+    let mentions = [person(body, "Zelensky", 0, MentionForm::Name, 0)];
+    let found = quotes(body, &mentions);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].kind, QuoteKind::Indirect);
+    assert_eq!(found[0].text, "it was “impossible” to hold talks under fire");
+}
+
+#[test]
+fn partial_quote_in_reporters_sentence() {
+    let body =
+        "The envoy left the room, calling it “an ultimatum dressed up as peace” in remarks to the press.";
+    let found = quotes(body, &[]);
+    let partial = found
+        .iter()
+        .find(|q| q.kind == QuoteKind::Partial)
+        .expect("partial quote");
+    assert_eq!(partial.text, "an ultimatum dressed up as peace");
+}
+
+#[test]
+fn short_scare_quotes_are_not_quotes() {
+    let body = "The so-called “peace plan” was published on a Tuesday.";
+    assert!(quotes(body, &[]).is_empty());
+}
+
+#[test]
+fn guillemets_and_single_quotes_in_headlines() {
+    let body = "Zelensky: ‘We will not trade territory for peace’\n\nPutin repeats «no ceasefire without conditions» line";
+    let mentions = [person(body, "Zelensky", 0, MentionForm::Name, 0)];
+    let found = quotes(body, &mentions);
+    let headline = found
+        .iter()
+        .find(|q| q.text.starts_with("We will not"))
+        .expect("headline quote");
+    assert_eq!(headline.kind, QuoteKind::Direct);
+    assert_eq!(speaker_name(headline), Some("Volodymyr Zelensky"));
+    assert!(
+        found.iter().any(|q| q.text == "no ceasefire without conditions"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn doubled_apostrophes_are_quotation_marks() {
+    let body = "''We will keep fighting,'' Zelensky said on Monday.";
+    let mentions = [person(body, "Zelensky", 0, MentionForm::Name, 0)];
+    let found = quotes(body, &mentions);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].kind, QuoteKind::Direct);
+    assert_eq!(found[0].text, "We will keep fighting,");
+    assert_eq!(speaker_name(&found[0]), Some("Volodymyr Zelensky"));
+}
+
+#[test]
+fn appositive_source_keeps_the_name() {
+    let body = "“Talks are possible,” Dmitry Peskov, the Kremlin spokesman, told reporters in Moscow.";
+    let mentions = [person(body, "Dmitry Peskov", 0, MentionForm::Name, 3)];
+    let found = quotes(body, &mentions);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].kind, QuoteKind::Direct);
+    assert_eq!(speaker_name(&found[0]), Some("Dmitry Peskov"));
+}
+
+#[test]
+fn name_containing_a_cue_word_is_not_a_cue() {
+    let body = "The Washington Post reported on the summit in Alaska last week.";
+    assert!(quotes(body, &[])
+        .iter()
+        .all(|q| q.cue.as_ref().is_none_or(|c| c.text != "Post")));
+}
+
+#[test]
+fn speech_acts_come_from_the_lexicon() {
+    let body = "Peskov warned that Europe would pay a price. Zelensky urged allies to send more air defence.";
+    let mentions = [
+        person(body, "Peskov", 0, MentionForm::Name, 3),
+        person(body, "Zelensky", 0, MentionForm::Name, 0),
+    ];
+    let acts: Vec<SpeechAct> = quotes(body, &mentions)
+        .iter()
+        .filter_map(|q| q.cue.as_ref().map(|c| c.act))
+        .collect();
+    assert_eq!(acts, vec![SpeechAct::Warning, SpeechAct::Demand]);
+}
+
+fn assert_spans_valid(body: &str, found: &[Quote]) {
+    for q in found {
+        assert!(
+            q.span.slice(body).is_some(),
+            "span {:?} not on char boundaries",
+            q.span
+        );
+        for part in &q.parts {
+            assert!(part.slice(body).is_some());
+        }
+        if let Some(s) = &q.speaker {
+            assert!(s.span.slice(body).is_some());
+        }
+        if let Some(c) = &q.cue {
+            assert!(c.span.slice(body).is_some());
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn never_panics_and_spans_are_char_safe(body in "[a-zA-Z ,.:;’‘“”\"'«»\n—éк]{0,300}") {
+        let sentences = split_sentences(&body, &[]);
+        let found = find_quotes(&body, &[], &sentences, &[]);
+        assert_spans_valid(&body, &found);
+    }
+
+    #[test]
+    fn never_panics_on_speech_like_text(
+        words in proptest::collection::vec(
+            prop_oneof![
+                Just("said"), Just("he"), Just("Putin"), Just("“"), Just("”"), Just("\""), Just(","),
+                Just("."), Just(":"), Just("according"), Just("to"), Just("that"), Just("\n\n"), Just("told"),
+                Just("Kyiv’s"), Just("«"), Just("»"), Just("reports"), Just("war"), Just("‘"), Just("’")
+            ],
+            0..60,
+        )
+    ) {
+        let body = words.join(" ");
+        let sentences = split_sentences(&body, &[]);
+        let found = find_quotes(&body, &[], &sentences, &[]);
+        assert_spans_valid(&body, &found);
+    }
+}
