@@ -48,10 +48,17 @@ fn documents(corpus: &str) -> Vec<Document> {
                 }
                 let start = text.len();
                 text.push_str(&sentence.tokens.join(" "));
-                sentences.push(Sentence { span: Span::new(start, text.len()), paragraph: sentences.len() });
+                sentences.push(Sentence {
+                    span: Span::new(start, text.len()),
+                    paragraph: sentences.len(),
+                });
                 words += sentence.tokens.len();
             }
-            Document { text, sentences, words }
+            Document {
+                text,
+                sentences,
+                words,
+            }
         })
         .collect()
 }
@@ -65,14 +72,21 @@ fn tag_all(model: &Model, documents: &[Document]) -> Vec<Vec<NamedSpan>> {
 
 fn run() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
-    let corpus_path = args.next().ok_or("usage: ner_eval CORPUS OUT.tsv [--model PATH] [--runs N]")?;
+    let corpus_path = args
+        .next()
+        .ok_or("usage: ner_eval CORPUS OUT.tsv [--model PATH] [--runs N]")?;
     let out_path = args.next().ok_or("missing OUT.tsv")?;
     let mut model_path = None;
     let mut runs = 3;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--model" => model_path = args.next(),
-            "--runs" => runs = args.next().and_then(|n| n.parse().ok()).ok_or("--runs needs a number")?,
+            "--runs" => {
+                runs = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .ok_or("--runs needs a number")?
+            }
             other => return Err(format!("unknown option {other}")),
         }
     }
@@ -103,7 +117,12 @@ fn run() -> Result<(), String> {
     let mut out = String::new();
     for (index, found) in predictions.iter().enumerate() {
         for named in found {
-            out.push_str(&format!("{index}\t{}\t{}\t{}\n", named.span.start, named.span.end, named.label.as_str()));
+            out.push_str(&format!(
+                "{index}\t{}\t{}\t{}\n",
+                named.span.start,
+                named.span.end,
+                named.label.as_str()
+            ));
         }
     }
     std::fs::write(&out_path, out).map_err(|e| format!("{out_path}: {e}"))?;

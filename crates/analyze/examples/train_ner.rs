@@ -177,7 +177,11 @@ fn build_gazetteer(options: &Options) -> Result<Gazetteer, String> {
         let wikiann = corpus(&options.shared.join("data/ner/wikiann-en").join(split), true)?;
         builder.add_entities(&wikiann);
     }
-    eprintln!("external gazetteer: {} entries, {} keys", builder.entries, builder.gazetteer.len());
+    eprintln!(
+        "external gazetteer: {} entries, {} keys",
+        builder.entries,
+        builder.gazetteer.len()
+    );
     Ok(builder.gazetteer)
 }
 
@@ -199,8 +203,14 @@ impl GazetteerBuilder {
 }
 
 /// The external gazetteer plus the entities of `documents`.
-fn with_entities<'a>(external: &Gazetteer, documents: impl IntoIterator<Item = &'a AnnotatedDocument>) -> Gazetteer {
-    let mut builder = GazetteerBuilder { gazetteer: external.clone(), entries: 0 };
+fn with_entities<'a>(
+    external: &Gazetteer,
+    documents: impl IntoIterator<Item = &'a AnnotatedDocument>,
+) -> Gazetteer {
+    let mut builder = GazetteerBuilder {
+        gazetteer: external.clone(),
+        entries: 0,
+    };
     builder.add_entities(documents);
     builder.gazetteer
 }
@@ -220,7 +230,11 @@ fn run() -> Result<(), String> {
         train.extend(corpus(&options.shared.join("data/ner/wikiann-en/train"), true)?);
     }
     let dev = corpus(&conll_dir.join("eng.testa"), false)?;
-    let external = if options.gazetteer { build_gazetteer(&options)? } else { Gazetteer::default() };
+    let external = if options.gazetteer {
+        build_gazetteer(&options)?
+    } else {
+        Gazetteer::default()
+    };
     // The training entities are in the shipped gazetteer too, but a training
     // document must not find its own entities there (the feature would look
     // perfectly reliable): each half of the training set sees the other

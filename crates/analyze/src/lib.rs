@@ -16,7 +16,10 @@ pub mod identity;
 pub mod kb;
 pub mod ner;
 pub mod numbers;
+mod pipeline;
 pub mod quotes;
 pub mod sentences;
 pub mod times;
 pub mod tokens;
+
+pub use pipeline::{analyze, annotate};

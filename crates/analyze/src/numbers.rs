@@ -14,7 +14,6 @@ pub(crate) mod words;
 
 use parallax_core::Span;
 
-pub(crate) use self::lexicon::may_start_number;
 use self::lexicon::numeral_scale;
 use self::words::{lex, lowered, Kind, Word};
 

@@ -1,4 +1,5 @@
-//! The read → extract stream shared by `ingest`, `inspect` and `analyze`.
+//! The read → extract → analyze stream shared by `ingest`, `inspect` and
+//! `analyze`.
 //!
 //! Documents are read sequentially (readers stream, so memory stays bounded
 //! whatever the file size), gathered into batches, and extracted in parallel
@@ -93,10 +94,16 @@ fn flush(
     on_batch(articles, progress)
 }
 
-/// Extraction must never panic on input; if a bug makes it, that document is
-/// reported as failed and the batch goes on rather than the whole run dying.
+/// Extraction and analysis must never panic on input; if a bug makes them,
+/// that document is reported as failed and the batch goes on rather than the
+/// whole run dying.
 fn extract_guarded(doc: &SourceDocument) -> Result<Article, ReadError> {
-    catch_unwind(AssertUnwindSafe(|| parallax_extract::extract(doc))).map_err(|panic| {
+    let process = || {
+        let mut article = parallax_extract::extract(doc);
+        parallax_analyze::annotate(&mut article);
+        article
+    };
+    catch_unwind(AssertUnwindSafe(process)).map_err(|panic| {
         let message = panic
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
@@ -104,7 +111,7 @@ fn extract_guarded(doc: &SourceDocument) -> Result<Article, ReadError> {
             .unwrap_or_else(|| "unknown panic".to_owned());
         ReadError {
             origin: doc.origin.clone(),
-            reason: format!("internal error during extraction: {message}"),
+            reason: format!("internal error while processing: {message}"),
         }
     })
 }

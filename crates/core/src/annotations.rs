@@ -5,6 +5,28 @@ use serde::{Deserialize, Serialize};
 
 use crate::{DatePrecision, Span};
 
+/// Everything the analysis stage adds to an article. Flattened into the
+/// article JSON, so each list is a top-level field (`sentences`, `entities`,
+/// `quotes`, `figures`, `times`); empty when the article was not analysed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Analysis {
+    /// Sentences of the body, in order.
+    #[serde(default)]
+    pub sentences: Vec<Sentence>,
+    /// Entity mentions (names, titles, pronouns) with their identities.
+    #[serde(default)]
+    pub entities: Vec<EntityMention>,
+    /// Quotes and reported statements with their speakers.
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+    /// Quantities with what they count.
+    #[serde(default)]
+    pub figures: Vec<Figure>,
+    /// Time expressions, resolved against the publication date when known.
+    #[serde(default)]
+    pub times: Vec<TimeExpression>,
+}
+
 /// A sentence of the body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Sentence {
@@ -15,7 +37,9 @@ pub struct Sentence {
 }
 
 /// What kind of thing an entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityType {
     /// A person.

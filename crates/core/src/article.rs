@@ -110,6 +110,10 @@ pub struct Article {
     pub flags: Vec<Flag>,
     /// Non-fatal problems met while reading or extracting.
     pub warnings: Vec<String>,
+    /// Annotations of the analysis stage (schema 1.1): top-level `sentences`,
+    /// `entities`, `quotes`, `figures`, `times`.
+    #[serde(flatten)]
+    pub analysis: crate::Analysis,
 }
 
 impl Article {

@@ -19,8 +19,8 @@ mod source;
 mod span;
 
 pub use annotations::{
-    Cue, EntityMention, EntityType, Figure, MentionForm, Qualifier, Quote, QuoteKind, Sentence, Speaker, SpeechAct,
-    TimeExpression, TimeRelation,
+    Analysis, Cue, EntityMention, EntityType, Figure, MentionForm, Qualifier, Quote, QuoteKind, Sentence,
+    Speaker, SpeechAct, TimeExpression, TimeRelation,
 };
 pub use article::{Article, Flag, Paragraph, ParagraphKind, Removed};
 pub use date::{DatePrecision, DateProvenance, PublishedDate};
@@ -30,7 +30,7 @@ pub use span::Span;
 
 /// Version of the article JSON schema. Bumped (minor) when fields are added;
 /// a major bump would mean a rename or removal, which the contract forbids.
-pub const SCHEMA_VERSION: &str = "1.0";
+pub const SCHEMA_VERSION: &str = "1.1";
 
 /// Outlet (publisher) of an article: a human name and a canonical domain.
 #[derive(

@@ -118,6 +118,7 @@ mod tests {
             removed: vec![],
             flags: vec![parallax_core::Flag::Paywalled],
             warnings: vec![],
+            analysis: Default::default(),
         }
     }
 

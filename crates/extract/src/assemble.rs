@@ -65,6 +65,7 @@ pub fn extract(doc: &SourceDocument) -> Article {
         removed: extraction.removed,
         flags,
         warnings: doc.warnings.clone(),
+        analysis: Default::default(),
     }
 }
 

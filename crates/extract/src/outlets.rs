@@ -334,13 +334,22 @@ mod tests {
 
     #[test]
     fn site_title_sections_are_dropped_by_the_domain_or_the_table() {
-        assert_eq!(outlet_name_from_site_title("Nordwire - Europe", Some("nordwire.example")), "Nordwire");
+        assert_eq!(
+            outlet_name_from_site_title("Nordwire - Europe", Some("nordwire.example")),
+            "Nordwire"
+        );
         assert_eq!(
             outlet_name_from_site_title("The Lowland Observer — World", Some("lowlandobserver.example")),
             "The Lowland Observer"
         );
         assert_eq!(outlet_name_from_site_title("World | Euronews", None), "Euronews");
-        assert_eq!(outlet_name_from_site_title("Harbour News - Port", None), "Harbour News - Port");
-        assert_eq!(outlet_name_from_site_title("Café News", Some("cafe.example")), "Café News");
+        assert_eq!(
+            outlet_name_from_site_title("Harbour News - Port", None),
+            "Harbour News - Port"
+        );
+        assert_eq!(
+            outlet_name_from_site_title("Café News", Some("cafe.example")),
+            "Café News"
+        );
     }
 }

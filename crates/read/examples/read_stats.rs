@@ -26,7 +26,9 @@ fn main() {
                 Ok(document) => {
                     documents += 1;
                     bytes += document.content.len();
-                    *formats.entry(format!("{:?}/{:?}", document.format, document.kind)).or_default() += 1;
+                    *formats
+                        .entry(format!("{:?}/{:?}", document.format, document.kind))
+                        .or_default() += 1;
                     for warning in document.warnings {
                         // Group "declared windows-1252 but valid UTF-8; read as UTF-8" and alike by shape.
                         *warnings.entry(warning).or_default() += 1;

@@ -191,6 +191,7 @@ fn parallax_export_is_read_back_whole() {
         removed: Vec::new(),
         flags: Vec::new(),
         warnings: Vec::new(),
+        analysis: Default::default(),
     };
     let line = serde_json::to_string(&article).unwrap();
     let results = read_bytes("export.jsonl", format!("{line}\n{line}\n").as_bytes());

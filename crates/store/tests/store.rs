@@ -28,6 +28,7 @@ fn article(id: &str, body: &str) -> Article {
         removed: vec![],
         flags: vec![],
         warnings: vec![],
+        analysis: Default::default(),
     }
 }
 
@@ -37,22 +38,22 @@ fn same_content_is_a_duplicate_and_changed_content_a_revision() {
     let mut store = SqliteStore::open(dir.path()).unwrap();
     let first = article("aaaa1111", "Original text.");
     assert_eq!(
-        store.put_articles(&[first.clone()]).unwrap(),
+        store.put_articles(std::slice::from_ref(&first)).unwrap(),
         vec![PutOutcome::New]
     );
     assert_eq!(
-        store.put_articles(&[first.clone()]).unwrap(),
+        store.put_articles(std::slice::from_ref(&first)).unwrap(),
         vec![PutOutcome::Duplicate]
     );
 
     let changed = article("aaaa1111", "Corrected text.");
     assert_eq!(
-        store.put_articles(&[changed.clone()]).unwrap(),
+        store.put_articles(std::slice::from_ref(&changed)).unwrap(),
         vec![PutOutcome::Revision(2)]
     );
     // Re-ingesting the first version again is still a duplicate, not a third revision.
     assert_eq!(
-        store.put_articles(&[first.clone()]).unwrap(),
+        store.put_articles(std::slice::from_ref(&first)).unwrap(),
         vec![PutOutcome::Duplicate]
     );
 

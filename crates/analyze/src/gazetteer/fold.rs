@@ -21,7 +21,10 @@ pub fn fold_word(word: &str) -> String {
 /// Folds a phrase: words folded and joined by one space.
 pub fn fold_phrase(phrase: &str) -> String {
     let mut out = String::with_capacity(phrase.len());
-    for word in phrase.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()) {
+    for word in phrase
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+    {
         let folded = fold_word(word);
         if folded.is_empty() {
             continue;
@@ -38,8 +41,11 @@ pub fn fold_phrase(phrase: &str) -> String {
 /// the transliteration folds (for names that are already canonical, such as
 /// a country's English name: "Russia" → "russia").
 pub fn slug(text: &str) -> String {
-    let words: Vec<String> =
-        text.split(|c: char| c.is_whitespace() || c == '-').map(to_ascii_lower).filter(|w| !w.is_empty()).collect();
+    let words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .map(to_ascii_lower)
+        .filter(|w| !w.is_empty())
+        .collect();
     words.join("-")
 }
 
@@ -77,7 +83,11 @@ fn fold_part(part: &str) -> String {
 fn to_ascii_lower(part: &str) -> String {
     let mut out = String::with_capacity(part.len());
     if part.is_ascii() {
-        out.extend(part.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char));
+        out.extend(
+            part.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| b.to_ascii_lowercase() as char),
+        );
         return out;
     }
     for c in part.nfkd() {
@@ -205,7 +215,10 @@ mod tests {
 
     #[test]
     fn folds_phrases_and_hyphens() {
-        assert_eq!(fold_phrase("  Kosiniak-Kamysz  Władysław "), "kosiniak-kamysz vladyslav");
+        assert_eq!(
+            fold_phrase("  Kosiniak-Kamysz  Władysław "),
+            "kosiniak-kamysz vladyslav"
+        );
         assert_eq!(fold_phrase("’s"), "s");
     }
 }

@@ -137,10 +137,14 @@ impl Gazetteer {
     fn mark_capitals(&mut self) {
         let mut by_name: HashMap<(String, String), usize> = HashMap::new();
         for (i, place) in self.places.iter().enumerate() {
-            by_name.entry((place.country.clone(), fold_phrase(&place.name))).or_insert(i);
+            by_name
+                .entry((place.country.clone(), fold_phrase(&place.name)))
+                .or_insert(i);
         }
         for (c, country) in self.countries.iter().enumerate() {
-            let Some(capital) = country.capital.as_deref() else { continue };
+            let Some(capital) = country.capital.as_deref() else {
+                continue;
+            };
             // "Washington D.C." is "Washington" in GeoNames.
             let name = capital.trim_end_matches(" D.C.");
             if let Some(&i) = by_name.get(&(country.iso2.clone(), fold_phrase(name))) {
@@ -162,7 +166,9 @@ impl Gazetteer {
                 iso3: iso3.to_owned(),
                 name: name.to_owned(),
                 demonym: demonyms.first().map(|d| d.to_string()),
-                capital: Some(tsv::column(&row, 5)).filter(|c| !c.is_empty()).map(str::to_owned),
+                capital: Some(tsv::column(&row, 5))
+                    .filter(|c| !c.is_empty())
+                    .map(str::to_owned),
             });
             self.by_iso3.insert(iso3.to_owned(), index);
             self.by_iso2.insert(iso2.to_owned(), index);
@@ -171,8 +177,20 @@ impl Gazetteer {
                 self.add(alias, PlaceName::Country(index));
             }
             for demonym in demonyms {
-                self.add(demonym, PlaceName::Demonym { country: index, plural: false });
-                self.add(&plural(demonym), PlaceName::Demonym { country: index, plural: true });
+                self.add(
+                    demonym,
+                    PlaceName::Demonym {
+                        country: index,
+                        plural: false,
+                    },
+                );
+                self.add(
+                    &plural(demonym),
+                    PlaceName::Demonym {
+                        country: index,
+                        plural: true,
+                    },
+                );
             }
         }
     }
@@ -275,7 +293,11 @@ impl Gazetteer {
 /// English plural of a demonym: "Ukrainian" → "Ukrainians"; "British",
 /// "Chinese", "Swiss" stay as they are.
 fn plural(demonym: &str) -> String {
-    if demonym.ends_with("sh") || demonym.ends_with("ch") || demonym.ends_with("ese") || demonym.ends_with('s') {
+    if demonym.ends_with("sh")
+        || demonym.ends_with("ch")
+        || demonym.ends_with("ese")
+        || demonym.ends_with('s')
+    {
         demonym.to_owned()
     } else {
         format!("{demonym}s")
@@ -295,7 +317,12 @@ mod tests {
 
     #[test]
     fn alternate_spellings_reach_one_place() {
-        for (a, b) in [("Kiev", "Kyiv"), ("Lugansk", "Luhansk"), ("Odessa", "Odesa"), ("Kharkov", "Kharkiv")] {
+        for (a, b) in [
+            ("Kiev", "Kyiv"),
+            ("Lugansk", "Luhansk"),
+            ("Odessa", "Odesa"),
+            ("Kharkov", "Kharkiv"),
+        ] {
             assert_eq!(place(a).key, place(b).key, "{a}/{b}");
         }
         assert_eq!(place("Kyiv").key, "place:kyiv");
@@ -317,12 +344,19 @@ mod tests {
     #[test]
     fn countries_have_demonyms_and_capitals() {
         let g = gazetteer();
-        let Some(PlaceName::Demonym { country, plural: true }) = g.lookup("Ukrainians") else {
+        let Some(PlaceName::Demonym {
+            country,
+            plural: true,
+        }) = g.lookup("Ukrainians")
+        else {
             panic!("no demonym")
         };
         assert_eq!(g.countries[country].iso3, "UKR");
         assert_eq!(g.lookup("Britain"), g.lookup("United Kingdom"));
-        assert_eq!(g.capital_of(place("Moscow")).map(|c| c.iso3.as_str()), Some("RUS"));
+        assert_eq!(
+            g.capital_of(place("Moscow")).map(|c| c.iso3.as_str()),
+            Some("RUS")
+        );
         assert!(g.capital_of(place("Kharkiv")).is_none());
     }
 }

@@ -14,12 +14,18 @@ use super::Mention;
 /// Gives surname-only person mentions the key of the article's full name,
 /// and adds mentions for bare surnames the earlier steps did not know.
 pub(crate) fn unite_surnames(words: &[Word], claimed: &[bool], mentions: &mut Vec<Mention>) {
-    let full: Vec<Mention> =
-        mentions.iter().filter(|m| m.entity_type == EntityType::Person && m.full_name).cloned().collect();
+    let full: Vec<Mention> = mentions
+        .iter()
+        .filter(|m| m.entity_type == EntityType::Person && m.full_name)
+        .cloned()
+        .collect();
     if full.is_empty() {
         return;
     }
-    for mention in mentions.iter_mut().filter(|m| m.entity_type == EntityType::Person && !m.full_name) {
+    for mention in mentions
+        .iter_mut()
+        .filter(|m| m.entity_type == EntityType::Person && !m.full_name)
+    {
         if let Some((owner, confidence)) = owner_of(&full, mention.surname.as_deref(), mention.span) {
             adopt(mention, owner, confidence);
         }
@@ -56,7 +62,10 @@ fn adopt(mention: &mut Mention, owner: &Mention, confidence: f32) {
 /// confidence of the link (lower when two full names share the surname).
 fn owner_of<'a>(full: &'a [Mention], surname: Option<&str>, span: Span) -> Option<(&'a Mention, f32)> {
     let surname = surname?;
-    let same: Vec<&Mention> = full.iter().filter(|m| m.surname.as_deref() == Some(surname)).collect();
+    let same: Vec<&Mention> = full
+        .iter()
+        .filter(|m| m.surname.as_deref() == Some(surname))
+        .collect();
     let distinct = {
         let mut keys: Vec<&str> = same.iter().map(|m| m.key.as_str()).collect();
         keys.sort_unstable();

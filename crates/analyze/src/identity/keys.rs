@@ -9,14 +9,43 @@ use crate::kb::kb;
 
 /// Honorifics and titles written before a name; not part of it.
 const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "president", "gen",
-    "general", "col", "colonel", "lt", "sen", "senator", "rep", "gov", "governor", "mayor", "minister", "king",
-    "queen", "prince", "princess", "sheikh", "ayatollah", "pope",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "prof",
+    "professor",
+    "president",
+    "gen",
+    "general",
+    "col",
+    "colonel",
+    "lt",
+    "sen",
+    "senator",
+    "rep",
+    "gov",
+    "governor",
+    "mayor",
+    "minister",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "ayatollah",
+    "pope",
 ];
 
 /// Particles that belong to the surname ("von der Leyen", "bin Salman").
-const SURNAME_PARTICLES: &[&str] =
-    &["von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "al", "el", "bin", "ibn"];
+const SURNAME_PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "al", "el", "bin", "ibn",
+];
 
 /// Key of a person named `name`: the knowledge base's key when the name or
 /// one of its aliases matches, else `person:<surname>-<first given name>`
@@ -27,7 +56,10 @@ pub fn person_key(name: &str) -> String {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
         .collect();
-    let start = words.iter().take_while(|w| HONORIFICS.contains(&fold_word(w).as_str())).count();
+    let start = words
+        .iter()
+        .take_while(|w| HONORIFICS.contains(&fold_word(w).as_str()))
+        .count();
     let words = &words[start.min(words.len().saturating_sub(1))..];
     let stripped = words.join(" ");
     if let Some(person) = kb().person_named(&stripped) {
@@ -48,9 +80,16 @@ fn folded_person_key(words: &[&str]) -> String {
     let Some((last, rest)) = words.split_last() else {
         return "person:".to_owned();
     };
-    let particles = rest.iter().rev().take_while(|w| SURNAME_PARTICLES.contains(&w.to_lowercase().as_str())).count();
+    let particles = rest
+        .iter()
+        .rev()
+        .take_while(|w| SURNAME_PARTICLES.contains(&w.to_lowercase().as_str()))
+        .count();
     let given = &rest[..rest.len() - particles];
-    let mut surname: Vec<String> = rest[rest.len() - particles..].iter().map(|w| fold_word(w)).collect();
+    let mut surname: Vec<String> = rest[rest.len() - particles..]
+        .iter()
+        .map(|w| fold_word(w))
+        .collect();
     surname.push(fold_word(last));
     let mut key = format!("person:{}", surname.join("-"));
     if let Some(first) = given.first() {

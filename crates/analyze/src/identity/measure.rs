@@ -53,7 +53,9 @@ fn print_seed_mentions() {
     let mut paths: Vec<_> = dir.filter_map(Result::ok).map(|e| e.path()).collect();
     paths.sort();
     for path in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
-        let Ok(body) = std::fs::read_to_string(path) else { continue };
+        let Ok(body) = std::fs::read_to_string(path) else {
+            continue;
+        };
         println!("== {}", path.display());
         let sentences = split_sentences(&body, &paragraphs_between_blank_lines(&body));
         let named = recognize(&body, &sentences);

@@ -12,28 +12,154 @@ use crate::kb::kb;
 
 /// Prepositions that make the following name a location.
 const LOCATIVE: &[&str] = &[
-    "in", "to", "from", "at", "near", "into", "inside", "outside", "around", "across", "toward", "towards", "via",
-    "through", "over", "outskirts", "visit", "visited", "visiting", "reach", "reached",
+    "in",
+    "to",
+    "from",
+    "at",
+    "near",
+    "into",
+    "inside",
+    "outside",
+    "around",
+    "across",
+    "toward",
+    "towards",
+    "via",
+    "through",
+    "over",
+    "outskirts",
+    "visit",
+    "visited",
+    "visiting",
+    "reach",
+    "reached",
 ];
 
 /// Auxiliaries and adverbs between a subject and its verb.
 const BRIDGE: &[&str] = &[
-    "has", "have", "had", "is", "was", "were", "will", "would", "could", "may", "might", "must", "should", "can",
-    "also", "again", "still", "already", "repeatedly", "reportedly", "officially", "previously", "not", "never",
-    "then", "now", "quickly",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "can",
+    "also",
+    "again",
+    "still",
+    "already",
+    "repeatedly",
+    "reportedly",
+    "officially",
+    "previously",
+    "not",
+    "never",
+    "then",
+    "now",
+    "quickly",
 ];
 
 /// Verbs that have a political actor as subject.
 const ACTION_VERBS: &[&str] = &[
-    "said", "says", "say", "told", "tells", "launched", "launches", "dismissed", "dismisses", "denied", "denies",
-    "rejected", "rejects", "accused", "accuses", "warned", "warns", "claimed", "claims", "announced", "announces",
-    "insisted", "insists", "responded", "responds", "struck", "strikes", "attacked", "attacks", "sent", "sends",
-    "wants", "demanded", "demands", "called", "calls", "urged", "urges", "agreed", "agrees", "refused", "refuses",
-    "confirmed", "confirms", "stated", "states", "added", "noted", "hit", "hits", "fired", "fires", "sought",
-    "seeks", "believes", "considers", "sees", "views", "offered", "offers", "proposed", "proposes", "signed",
-    "signs", "ordered", "orders", "approved", "approves", "blamed", "blames", "condemned", "condemns", "welcomed",
-    "welcomes", "vowed", "vows", "threatened", "threatens", "promised", "promises", "plans", "planned", "hopes",
-    "expects", "continues", "continued", "argued", "argues", "declined", "declines", "reacted", "reacts",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "launched",
+    "launches",
+    "dismissed",
+    "dismisses",
+    "denied",
+    "denies",
+    "rejected",
+    "rejects",
+    "accused",
+    "accuses",
+    "warned",
+    "warns",
+    "claimed",
+    "claims",
+    "announced",
+    "announces",
+    "insisted",
+    "insists",
+    "responded",
+    "responds",
+    "struck",
+    "strikes",
+    "attacked",
+    "attacks",
+    "sent",
+    "sends",
+    "wants",
+    "demanded",
+    "demands",
+    "called",
+    "calls",
+    "urged",
+    "urges",
+    "agreed",
+    "agrees",
+    "refused",
+    "refuses",
+    "confirmed",
+    "confirms",
+    "stated",
+    "states",
+    "added",
+    "noted",
+    "hit",
+    "hits",
+    "fired",
+    "fires",
+    "sought",
+    "seeks",
+    "believes",
+    "considers",
+    "sees",
+    "views",
+    "offered",
+    "offers",
+    "proposed",
+    "proposes",
+    "signed",
+    "signs",
+    "ordered",
+    "orders",
+    "approved",
+    "approves",
+    "blamed",
+    "blames",
+    "condemned",
+    "condemns",
+    "welcomed",
+    "welcomes",
+    "vowed",
+    "vows",
+    "threatened",
+    "threatens",
+    "promised",
+    "promises",
+    "plans",
+    "planned",
+    "hopes",
+    "expects",
+    "continues",
+    "continued",
+    "argued",
+    "argues",
+    "declined",
+    "declines",
+    "reacted",
+    "reacts",
 ];
 
 /// Turns capital-city and seat-of-government mentions into government
@@ -45,24 +171,39 @@ pub(crate) fn decide(words: &[Word], mentions: &mut [Mention]) {
             .words
             .start
             .checked_sub(1)
-            .and_then(|i| if words[i].folded == "the" { i.checked_sub(1) } else { Some(i) })
-            .is_some_and(|i| words[i].sentence == mention.sentence && LOCATIVE.contains(&words[i].lower().as_str()));
+            .and_then(|i| {
+                if words[i].folded == "the" {
+                    i.checked_sub(1)
+                } else {
+                    Some(i)
+                }
+            })
+            .is_some_and(|i| {
+                words[i].sentence == mention.sentence && LOCATIVE.contains(&words[i].lower().as_str())
+            });
         match mention.entity_type {
             // A seat of government ("the Kremlin") is the government unless
             // the text puts something in it.
             EntityType::Organization if mention.metonym_of.is_some() && locative => {
                 let place = mention.metonym_of.take().unwrap_or_default();
-                let name = words[mention.words.clone()].iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
+                let name = words[mention.words.clone()]
+                    .iter()
+                    .map(|w| w.text)
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 mention.entity_type = EntityType::Place;
                 mention.key = place;
                 mention.canonical = name;
             }
             EntityType::Place if !locative && acts(words, mention) => {
-                let Some(PlaceName::Place(i)) = g.lookup_folded(&place_phrase(words, mention)).first().copied()
+                let Some(PlaceName::Place(i)) =
+                    g.lookup_folded(&place_phrase(words, mention)).first().copied()
                 else {
                     continue;
                 };
-                let Some(country) = g.capital_of(&g.places[i]) else { continue };
+                let Some(country) = g.capital_of(&g.places[i]) else {
+                    continue;
+                };
                 let key = format!("org:{}-government", country.slug());
                 let canonical = kb
                     .organizations
@@ -81,7 +222,11 @@ pub(crate) fn decide(words: &[Word], mentions: &mut [Mention]) {
 }
 
 fn place_phrase(words: &[Word], mention: &Mention) -> String {
-    words[mention.words.clone()].iter().map(|w| w.folded.as_str()).collect::<Vec<_>>().join(" ")
+    words[mention.words.clone()]
+        .iter()
+        .map(|w| w.folded.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The mention is the subject of an action verb (possibly after

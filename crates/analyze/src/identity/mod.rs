@@ -87,7 +87,10 @@ pub fn resolve_entities(body: &str, sentences: &[Sentence], named: &[NamedSpan])
     let pronouns = pronouns::resolve(&words, &numbered);
     numbered.extend(pronouns);
     numbered.sort_by_key(|(m, _)| (m.span.start, m.span.end));
-    numbered.into_iter().map(|(m, entity)| m.into_public(entity)).collect()
+    numbered
+        .into_iter()
+        .map(|(m, entity)| m.into_public(entity))
+        .collect()
 }
 
 #[cfg(test)]

@@ -18,25 +18,128 @@ use crate::ner::{NamedSpan, NerLabel};
 /// Capitalised words that begin sentences or headlines far more often than
 /// they name anything; a one-word match on them is ignored.
 const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "in", "on", "at", "of", "to", "for", "by", "as", "and", "but", "or", "he", "she", "it",
-    "we", "they", "i", "you", "his", "her", "its", "their", "our", "this", "that", "these", "those", "there",
-    "here", "said", "says", "will", "may", "can", "is", "was", "be", "mobile", "reading", "nice", "split",
-    "bath", "why", "what", "who", "when", "where", "how", "after", "before", "while", "if", "so", "not", "no",
-    "yes", "also", "just", "more", "most", "some", "many", "all", "both", "each", "other", "over", "under",
-    "into", "up", "down", "out", "new", "last", "next", "first", "one", "two", "three", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
-    "june", "july", "august", "september", "october", "november", "december", "speaking", "according",
+    "a",
+    "an",
+    "the",
+    "in",
+    "on",
+    "at",
+    "of",
+    "to",
+    "for",
+    "by",
+    "as",
+    "and",
+    "but",
+    "or",
+    "he",
+    "she",
+    "it",
+    "we",
+    "they",
+    "i",
+    "you",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "said",
+    "says",
+    "will",
+    "may",
+    "can",
+    "is",
+    "was",
+    "be",
+    "mobile",
+    "reading",
+    "nice",
+    "split",
+    "bath",
+    "why",
+    "what",
+    "who",
+    "when",
+    "where",
+    "how",
+    "after",
+    "before",
+    "while",
+    "if",
+    "so",
+    "not",
+    "no",
+    "yes",
+    "also",
+    "just",
+    "more",
+    "most",
+    "some",
+    "many",
+    "all",
+    "both",
+    "each",
+    "other",
+    "over",
+    "under",
+    "into",
+    "up",
+    "down",
+    "out",
+    "new",
+    "last",
+    "next",
+    "first",
+    "one",
+    "two",
+    "three",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "speaking",
+    "according",
 ];
 
 /// Lower-case words allowed inside a multi-word name ("Bosnia and
 /// Herzegovina", "Ursula von der Leyen", "Rostov-on-Don").
-const NAME_PARTICLES: &[&str] = &["of", "and", "the", "von", "der", "de", "del", "da", "di", "al", "bin", "la", "le"];
+const NAME_PARTICLES: &[&str] = &[
+    "of", "and", "the", "von", "der", "de", "del", "da", "di", "al", "bin", "la", "le",
+];
 
 /// Lower-case words that end a region's name ("Donetsk region").
 const REGION_WORDS: &[&str] = &["region", "oblast", "province", "krai", "kray"];
 
 /// Verbs after which a capitalised run of two or more words is a speaker.
-const SPEECH_VERBS: &[&str] = &["said", "says", "told", "wrote", "added", "stated", "posted", "noted"];
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "told", "wrote", "added", "stated", "posted", "noted",
+];
+
+/// Tagger spans below this confidence are ignored: a missed name costs less
+/// than an invented entity that quotes and event coding would then use.
+const MIN_TAGGER_CONFIDENCE: f32 = 0.5;
 
 /// A city smaller than this is not taken from a single sentence-initial
 /// word without the tagger's support (so "Split" or "Of" do not become towns).
@@ -53,7 +156,10 @@ pub(crate) fn find(
     let mut mentions = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        match (!claimed[i] && words[i].capitalized).then(|| lexicon_match(words, claimed, i)).flatten() {
+        match (!claimed[i] && words[i].capitalized)
+            .then(|| lexicon_match(words, claimed, i))
+            .flatten()
+        {
             Some(mention) => {
                 let end = mention.words.end;
                 claimed[mention.words.clone()].iter_mut().for_each(|c| *c = true);
@@ -64,16 +170,31 @@ pub(crate) fn find(
         }
     }
     for span in named {
+        let starts_capitalized = span
+            .span
+            .slice(body)
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_uppercase);
+        if !starts_capitalized || span.confidence < MIN_TAGGER_CONFIDENCE {
+            continue;
+        }
         // A tagged name longer than the known names inside it wins: "Carnegie
         // Russia Eurasia Center" is one organisation, not a town and a country.
         let inside = |m: &Mention| m.span.start >= span.span.start && m.span.end <= span.span.end;
-        let covered: Vec<usize> = mentions.iter().enumerate().filter(|(_, m)| inside(m)).map(|(i, _)| i).collect();
+        let covered: Vec<usize> = mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| inside(m))
+            .map(|(i, _)| i)
+            .collect();
         if covered.iter().any(|&i| mentions[i].span == span.span) {
             continue;
         }
         let release = |claimed: &mut [bool], value: bool| {
             for &i in &covered {
-                claimed[mentions[i].words.clone()].iter_mut().for_each(|c| *c = value);
+                claimed[mentions[i].words.clone()]
+                    .iter_mut()
+                    .for_each(|c| *c = value);
             }
         };
         release(claimed, false);
@@ -108,9 +229,14 @@ pub(crate) fn find(
         let end = capitalized_run(words, claimed, at, 4);
         // "Analyst Tatiana Stanovaya said": a sentence-initial capital is
         // usually a common noun before the name.
-        let at = if words[at].sentence_start && end >= at + 3 { at + 1 } else { at };
-        let followed_by_speech =
-            words.get(end).is_some_and(|w| w.sentence == words[at].sentence && SPEECH_VERBS.contains(&w.lower().as_str()));
+        let at = if words[at].sentence_start && end >= at + 3 {
+            at + 1
+        } else {
+            at
+        };
+        let followed_by_speech = words
+            .get(end)
+            .is_some_and(|w| w.sentence == words[at].sentence && SPEECH_VERBS.contains(&w.lower().as_str()));
         if end >= at + 2 && followed_by_speech {
             claimed[at..end].iter_mut().for_each(|c| *c = true);
             mentions.push(person(words, at..end, 0.5));
@@ -191,15 +317,24 @@ fn known(words: &[Word], range: std::ops::Range<usize>, phrase: &str) -> Option<
             }
             KbName::Organization(i) | KbName::Metonym(i) => {
                 let o = &kb.organizations[i];
-                let metonym_of = matches!(name, KbName::Metonym(_)).then(|| format!("place:{}", phrase.replace(' ', "-")));
-                Mention { kb_id: o.qid.clone(), metonym_of, ..base(EntityType::Organization, o.key.clone(), o.canonical.clone()) }
+                let metonym_of =
+                    matches!(name, KbName::Metonym(_)).then(|| format!("place:{}", phrase.replace(' ', "-")));
+                Mention {
+                    kb_id: o.qid.clone(),
+                    metonym_of,
+                    ..base(EntityType::Organization, o.key.clone(), o.canonical.clone())
+                }
             }
         });
     }
     let meaning = *g.lookup_folded(phrase).first()?;
     let first = &words[range.start];
     Some(match meaning {
-        PlaceName::Country(i) => base(EntityType::Country, g.countries[i].key(), g.countries[i].name.clone()),
+        PlaceName::Country(i) => base(
+            EntityType::Country,
+            g.countries[i].key(),
+            g.countries[i].name.clone(),
+        ),
         PlaceName::Demonym { country, .. } => group(&g.countries[country], base),
         PlaceName::Place(i) => {
             let place = &g.places[i];
@@ -210,15 +345,32 @@ fn known(words: &[Word], range: std::ops::Range<usize>, phrase: &str) -> Option<
             if weak {
                 return None;
             }
-            let confidence = if place.kind == PlaceKind::City && place.population < 100_000 { 0.7 } else { 0.85 };
-            Mention { confidence, ..base(EntityType::Place, place.key.clone(), place.name.clone()) }
+            let confidence = if place.kind == PlaceKind::City && place.population < 100_000 {
+                0.7
+            } else {
+                0.85
+            };
+            Mention {
+                confidence,
+                ..base(EntityType::Place, place.key.clone(), place.name.clone())
+            }
         }
     })
 }
 
 fn group(country: &Country, base: impl Fn(EntityType, String, String) -> Mention) -> Mention {
-    let name = country.demonym.clone().map_or_else(|| country.name.clone(), |d| format!("{d} people"));
-    Mention { confidence: 0.8, ..base(EntityType::Group, format!("group:{}", country.iso3.to_ascii_lowercase()), name) }
+    let name = country
+        .demonym
+        .clone()
+        .map_or_else(|| country.name.clone(), |d| format!("{d} people"));
+    Mention {
+        confidence: 0.8,
+        ..base(
+            EntityType::Group,
+            format!("group:{}", country.iso3.to_ascii_lowercase()),
+            name,
+        )
+    }
 }
 
 /// Extends a country, demonym or capital mention over a following
@@ -231,11 +383,15 @@ fn with_institution(words: &[Word], claimed: &[bool], mention: Mention) -> Menti
     }
     let g = gazetteer();
     let country = match mention.entity_type {
-        EntityType::Country | EntityType::Group => {
-            g.countries.iter().find(|c| mention.key.ends_with(&c.iso3.to_ascii_lowercase()))
-        }
+        EntityType::Country | EntityType::Group => g
+            .countries
+            .iter()
+            .find(|c| mention.key.ends_with(&c.iso3.to_ascii_lowercase())),
         EntityType::Place if words[start - 1].possessive => {
-            let phrase: Vec<&str> = words[mention.words.clone()].iter().map(|w| w.folded.as_str()).collect();
+            let phrase: Vec<&str> = words[mention.words.clone()]
+                .iter()
+                .map(|w| w.folded.as_str())
+                .collect();
             match g.lookup_folded(&phrase.join(" ")).first() {
                 Some(PlaceName::Place(i)) => g.capital_of(&g.places[*i]),
                 _ => None,
@@ -258,7 +414,9 @@ fn with_institution(words: &[Word], claimed: &[bool], mention: Mention) -> Menti
             best = Some((end, institution));
         }
     }
-    let Some((end, institution)) = best else { return mention };
+    let Some((end, institution)) = best else {
+        return mention;
+    };
     let owner = country.demonym.clone().unwrap_or_else(|| country.name.clone());
     let metonym_of = (mention.entity_type == EntityType::Place).then(|| mention.key.clone());
     Mention {
@@ -283,15 +441,34 @@ fn tagged(body: &str, words: &[Word], claimed: &[bool], span: &NamedSpan) -> Opt
     if end <= first || end > words.len() || claimed[first..end].iter().any(|c| *c) || text.is_empty() {
         return None;
     }
+    // English names are capitalised: a span with a lower-case word that is
+    // not a particle ("claimed Zelensky") or a weak guess is not taken.
+    let shaped_like_a_name = words[first..end].iter().enumerate().all(|(i, w)| {
+        w.capitalized || (i > 0 && i + 1 < end - first && NAME_PARTICLES.contains(&w.lower().as_str()))
+    });
+    if !shaped_like_a_name || span.confidence < MIN_TAGGER_CONFIDENCE {
+        return None;
+    }
     let confidence = 0.9 * span.confidence.clamp(0.0, 1.0);
     let mut mention = match span.label {
         NerLabel::Per => person(words, first..end, confidence),
         NerLabel::Loc => {
             let key = place_key(text);
-            let entity_type = if key.starts_with("country:") { EntityType::Country } else { EntityType::Place };
+            let entity_type = if key.starts_with("country:") {
+                EntityType::Country
+            } else {
+                EntityType::Place
+            };
             plain(words, first..end, entity_type, key, text, confidence)
         }
-        NerLabel::Org => plain(words, first..end, EntityType::Organization, org_key(text), text, confidence),
+        NerLabel::Org => plain(
+            words,
+            first..end,
+            EntityType::Organization,
+            org_key(text),
+            text,
+            confidence,
+        ),
         NerLabel::Misc => {
             let key = format!("misc:{}", fold_phrase(text).replace(' ', "-"));
             plain(words, first..end, EntityType::Misc, key, text, confidence)
@@ -332,7 +509,14 @@ fn person(words: &[Word], range: std::ops::Range<usize>, confidence: f32) -> Men
     let text: Vec<&str> = words[range.clone()].iter().map(|w| w.text).collect();
     let name = text.join(" ");
     let known = kb().person_named(&name);
-    let mut mention = plain(words, range.clone(), EntityType::Person, person_key(&name), &name, confidence);
+    let mut mention = plain(
+        words,
+        range.clone(),
+        EntityType::Person,
+        person_key(&name),
+        &name,
+        confidence,
+    );
     mention.surname = Some(words[range.end - 1].folded.clone());
     mention.full_name = range.len() > 1;
     if let Some(p) = known {

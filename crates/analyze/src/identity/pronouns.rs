@@ -29,7 +29,9 @@ pub(crate) fn resolve(words: &[Word], numbered: &[(Mention, usize)]) -> Vec<(Men
     let mut learned: HashMap<usize, Gender> = HashMap::new();
     let mut out = Vec::new();
     for word in words {
-        let Some(gender) = gender_of(&word.lower()) else { continue };
+        let Some(gender) = gender_of(&word.lower()) else {
+            continue;
+        };
         let candidates = numbered.iter().filter(|(m, _)| {
             m.entity_type == EntityType::Person
                 && m.span.end <= word.span.start
@@ -59,7 +61,9 @@ pub(crate) fn resolve(words: &[Word], numbered: &[(Mention, usize)]) -> Vec<(Men
             }
         }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let Some(&(best, antecedent, entity)) = scored.first() else { continue };
+        let Some(&(best, antecedent, entity)) = scored.first() else {
+            continue;
+        };
         let margin = scored.get(1).map_or(best, |s| best - s.0);
         let mut confidence = 0.5 + 0.4 * (margin / best.max(1.0)).clamp(0.0, 1.0);
         if antecedent.gender.is_none() && !learned.contains_key(&entity) {

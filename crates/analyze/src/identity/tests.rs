@@ -11,7 +11,11 @@ fn resolve(body: &str) -> Vec<EntityMention> {
 }
 
 fn at<'a>(mentions: &'a [EntityMention], body: &str, text: &str, nth: usize) -> &'a EntityMention {
-    let start = body.match_indices(text).nth(nth).map(|(i, _)| i).unwrap_or_else(|| panic!("no {text}"));
+    let start = body
+        .match_indices(text)
+        .nth(nth)
+        .map(|(i, _)| i)
+        .unwrap_or_else(|| panic!("no {text}"));
     mentions
         .iter()
         .find(|m| m.span.start == start)
@@ -24,7 +28,10 @@ fn name_surname_title_and_pronoun_share_one_entity() {
                 Speaking in Beijing, the Kremlin chief ruled out a meeting. The Russian leader said he was ready.";
     let m = resolve(body);
     let name = at(&m, body, "Vladimir Putin", 0);
-    assert_eq!((name.key.as_str(), name.kb_id.as_deref()), ("person:putin-vladimir", Some("Q7747")));
+    assert_eq!(
+        (name.key.as_str(), name.kb_id.as_deref()),
+        ("person:putin-vladimir", Some("Q7747"))
+    );
     for (text, form) in [
         ("Putin said", MentionForm::Name),
         ("Kremlin chief", MentionForm::Title),
@@ -56,12 +63,16 @@ fn title_without_name_resolves_through_the_knowledge_base() {
     let body = "The Ukrainian leader and former comedian has asked for talks.";
     let m = resolve(body);
     let leader = at(&m, body, "Ukrainian leader", 0);
-    assert_eq!((leader.key.as_str(), leader.form), ("person:zelensky-volodymyr", MentionForm::Title));
+    assert_eq!(
+        (leader.key.as_str(), leader.form),
+        ("person:zelensky-volodymyr", MentionForm::Title)
+    );
 }
 
 #[test]
 fn two_people_sharing_a_surname_stay_apart() {
-    let body = "Regional governor Ivan Fedorov said a drone hit Zaporizhzhia. Digital minister Mykhailo Fedorov \
+    let body =
+        "Regional governor Ivan Fedorov said a drone hit Zaporizhzhia. Digital minister Mykhailo Fedorov \
                 announced a new app. Fedorov said it would launch in May.";
     let m = resolve(body);
     let ivan = at(&m, body, "Ivan Fedorov", 0);
@@ -77,34 +88,56 @@ fn unknown_full_name_introduced_by_title_is_followed_by_surname() {
     let body = "Donetsk region governor Oksana Hryhorenko said shelling continued. Hryhorenko urged residents to leave.";
     let m = resolve(body);
     let full = at(&m, body, "Oksana Hryhorenko", 0);
-    assert_eq!((full.entity_type, full.key.as_str()), (EntityType::Person, "person:hryhorenko-oksana"));
+    assert_eq!(
+        (full.entity_type, full.key.as_str()),
+        (EntityType::Person, "person:hryhorenko-oksana")
+    );
     assert_eq!(at(&m, body, "Hryhorenko urged", 0).entity, full.entity);
     assert_eq!(at(&m, body, "Donetsk region", 0).key, "place:donetsk-region");
 }
 
 #[test]
 fn capitals_acting_are_governments_but_stay_places_after_prepositions() {
-    let body = "Moscow launched more than 500 drones, Kyiv's air force said. Kyiv has dismissed the invitation. \
+    let body =
+        "Moscow launched more than 500 drones, Kyiv's air force said. Kyiv has dismissed the invitation. \
                 Putin invited Zelenskyy to come to Moscow. The Kremlin said talks in Moscow were possible.";
     let m = resolve(body);
     let launched = at(&m, body, "Moscow launched", 0);
     assert_eq!(
-        (launched.entity_type, launched.key.as_str(), launched.metonym_of.as_deref()),
-        (EntityType::Organization, "org:russia-government", Some("place:moscow"))
+        (
+            launched.entity_type,
+            launched.key.as_str(),
+            launched.metonym_of.as_deref()
+        ),
+        (
+            EntityType::Organization,
+            "org:russia-government",
+            Some("place:moscow")
+        )
     );
     let air_force = at(&m, body, "Kyiv's air force", 0);
-    assert_eq!((air_force.entity_type, air_force.key.as_str()), (EntityType::Organization, "org:ukraine-air-force"));
+    assert_eq!(
+        (air_force.entity_type, air_force.key.as_str()),
+        (EntityType::Organization, "org:ukraine-air-force")
+    );
     assert_eq!(at(&m, body, "Kyiv has", 0).key, "org:ukraine-government");
     let to_moscow = at(&m, body, "Moscow. The", 0);
-    assert_eq!((to_moscow.entity_type, to_moscow.key.as_str()), (EntityType::Place, "place:moscow"));
+    assert_eq!(
+        (to_moscow.entity_type, to_moscow.key.as_str()),
+        (EntityType::Place, "place:moscow")
+    );
     let kremlin = at(&m, body, "Kremlin", 0);
-    assert_eq!((kremlin.key.as_str(), kremlin.entity), ("org:russia-government", launched.entity));
+    assert_eq!(
+        (kremlin.key.as_str(), kremlin.entity),
+        ("org:russia-government", launched.entity)
+    );
     assert_eq!(at(&m, body, "Moscow were", 0).entity_type, EntityType::Place);
 }
 
 #[test]
 fn variant_place_spellings_share_a_key() {
-    let body = "Shelling hit Lugansk and Kharkov. Officials in Luhansk and Kharkiv, Kiev and Odessa confirmed it.";
+    let body =
+        "Shelling hit Lugansk and Kharkov. Officials in Luhansk and Kharkiv, Kiev and Odessa confirmed it.";
     let m = resolve(body);
     assert_eq!(at(&m, body, "Lugansk", 0).key, at(&m, body, "Luhansk", 0).key);
     assert_eq!(at(&m, body, "Kharkov", 0).key, at(&m, body, "Kharkiv", 0).key);
@@ -117,7 +150,10 @@ fn nationality_words_are_groups() {
     let body = "Ukrainians queued for water while Russian troops advanced.";
     let m = resolve(body);
     let group = at(&m, body, "Ukrainians", 0);
-    assert_eq!((group.entity_type, group.key.as_str()), (EntityType::Group, "group:ukr"));
+    assert_eq!(
+        (group.entity_type, group.key.as_str()),
+        (EntityType::Group, "group:ukr")
+    );
     let troops = at(&m, body, "Russian troops", 0);
     assert_eq!(troops.key, "org:russia-armed-forces");
 }
@@ -132,8 +168,14 @@ fn tagger_spans_add_names_the_lexicons_lack() {
         confidence: 0.9,
     }];
     let m = resolve_entities(body, &[], &named);
-    assert_eq!(at(&m, body, "Carnegie", 0).key, "org:carnegie-rusia-eurasia-center");
-    assert_eq!(at(&m, body, "Tatiana Stanovaya", 0).key, "person:stanovaya-tatiana");
+    assert_eq!(
+        at(&m, body, "Carnegie", 0).key,
+        "org:carnegie-rusia-eurasia-center"
+    );
+    assert_eq!(
+        at(&m, body, "Tatiana Stanovaya", 0).key,
+        "person:stanovaya-tatiana"
+    );
 }
 
 #[test]
@@ -147,7 +189,10 @@ fn entity_indices_are_dense_and_in_order_of_first_mention() {
             seen.push(mention.entity);
         }
     }
-    assert_eq!(at(&m, body, "Zelensky", 0).entity, at(&m, body, "Zelenskyy", 0).entity);
+    assert_eq!(
+        at(&m, body, "Zelensky", 0).entity,
+        at(&m, body, "Zelenskyy", 0).entity
+    );
 }
 
 proptest! {

@@ -48,7 +48,12 @@ pub(crate) fn find(words: &[Word], claimed: &mut [bool]) -> Vec<TitleHit> {
             && !words[end - 1].possessive)
             .then_some(end);
         claimed[start..end].iter_mut().for_each(|c| *c = true);
-        hits.push(TitleHit { words: start..end, role: title.role.clone(), country, name_at });
+        hits.push(TitleHit {
+            words: start..end,
+            role: title.role.clone(),
+            country,
+            name_at,
+        });
         i = end;
     }
     hits
@@ -89,7 +94,10 @@ fn country_modifier(words: &[Word], title_at: usize) -> (usize, Option<String>) 
     let g = gazetteer();
     for meaning in g.lookup_folded(&before.folded) {
         let country = match *meaning {
-            PlaceName::Demonym { country, plural: false } => Some(country),
+            PlaceName::Demonym {
+                country,
+                plural: false,
+            } => Some(country),
             PlaceName::Country(country) => Some(country),
             PlaceName::Place(place) if before.possessive => g
                 .capital_of(&g.places[place])
@@ -111,20 +119,31 @@ pub(crate) fn resolve(words: &[Word], hits: &[TitleHit], mentions: &[Mention]) -
     let mut out = Vec::new();
     for hit in hits {
         if let Some(at) = hit.name_at {
-            if let Some(person) =
-                mentions.iter().find(|m| m.words.start == at && m.entity_type == EntityType::Person)
+            if let Some(person) = mentions
+                .iter()
+                .find(|m| m.words.start == at && m.entity_type == EntityType::Person)
             {
                 bound.insert((hit.role.clone(), hit.country.clone()), person);
                 bound.insert((hit.role.clone(), None), person);
                 continue;
             }
         }
-        let span = Span::new(words[hit.words.start].span.start, words[hit.words.end - 1].span.end);
+        let span = Span::new(
+            words[hit.words.start].span.start,
+            words[hit.words.end - 1].span.end,
+        );
         let sentence = words[hit.words.start].sentence;
-        let from_article = bound.get(&(hit.role.clone(), hit.country.clone())).copied().filter(|m| m.span.start < span.start);
+        let from_article = bound
+            .get(&(hit.role.clone(), hit.country.clone()))
+            .copied()
+            .filter(|m| m.span.start < span.start);
         let mention = if let Some(person) = from_article {
             Some(title_mention(person, hit, span, sentence, 0.8))
-        } else if let Some(holder) = hit.country.as_deref().and_then(|c| kb.current_holder(&hit.role, c)) {
+        } else if let Some(holder) = hit
+            .country
+            .as_deref()
+            .and_then(|c| kb.current_holder(&hit.role, c))
+        {
             let person = &kb.people[holder];
             let named_in_article = mentions.iter().find(|m| m.key == person.key);
             Some(match named_in_article {

@@ -137,7 +137,10 @@ mod tests {
         let body = "Kyiv’s air force said. Moscow's “big” U.S. plan";
         let words = scan(body, &[]);
         let texts: Vec<&str> = words.iter().map(|w| w.text).collect();
-        assert_eq!(texts, ["Kyiv", "air", "force", "said", "Moscow", "big", "U.S", "plan"]);
+        assert_eq!(
+            texts,
+            ["Kyiv", "air", "force", "said", "Moscow", "big", "U.S", "plan"]
+        );
         assert!(words[0].possessive && words[4].possessive);
         assert_eq!(words[4].sentence, 1);
         assert!(words[4].sentence_start && !words[5].sentence_start);

@@ -8,7 +8,10 @@ use crate::gazetteer::tsv::{column, list, rows};
 impl Kb {
     /// Parses the four tables.
     pub fn parse(people: &str, organizations: &str, titles: &str, institutions: &str) -> Kb {
-        let mut kb = Kb { longest_phrase: 1, ..Kb::default() };
+        let mut kb = Kb {
+            longest_phrase: 1,
+            ..Kb::default()
+        };
         for row in rows(people) {
             if let Some(person) = parse_person(&row) {
                 kb.add_person(person);
@@ -26,8 +29,15 @@ impl Kb {
             }
             let country = Some(column(&row, 2)).filter(|c| !c.is_empty()).map(str::to_owned);
             kb.note_length(&phrase);
-            kb.title_heads.insert(phrase.split(' ').next().unwrap_or_default().to_owned());
-            kb.titles.insert(phrase, Title { role: role.to_owned(), country });
+            kb.title_heads
+                .insert(phrase.split(' ').next().unwrap_or_default().to_owned());
+            kb.titles.insert(
+                phrase,
+                Title {
+                    role: role.to_owned(),
+                    country,
+                },
+            );
         }
         for row in rows(institutions) {
             let phrase = fold_phrase(column(&row, 0));
@@ -35,7 +45,8 @@ impl Kb {
                 continue;
             }
             kb.note_length(&phrase);
-            kb.institution_heads.insert(phrase.split(' ').next().unwrap_or_default().to_owned());
+            kb.institution_heads
+                .insert(phrase.split(' ').next().unwrap_or_default().to_owned());
             let institution = Institution {
                 slug: column(&row, 1).to_owned(),
                 canonical: column(&row, 2).to_owned(),

@@ -148,18 +148,22 @@ impl Kb {
 
     /// The person a full name or alias as written denotes.
     pub fn person_named(&self, name: &str) -> Option<&Person> {
-        self.lookup_folded(&fold_phrase(name)).iter().find_map(|n| match n {
-            KbName::Person(i) => Some(&self.people[*i]),
-            _ => None,
-        })
+        self.lookup_folded(&fold_phrase(name))
+            .iter()
+            .find_map(|n| match n {
+                KbName::Person(i) => Some(&self.people[*i]),
+                _ => None,
+            })
     }
 
     /// The organisation a name, alias or metonym as written denotes.
     pub fn organization_named(&self, name: &str) -> Option<&Organization> {
-        self.lookup_folded(&fold_phrase(name)).iter().find_map(|n| match n {
-            KbName::Organization(i) | KbName::Metonym(i) => Some(&self.organizations[*i]),
-            KbName::Person(_) => None,
-        })
+        self.lookup_folded(&fold_phrase(name))
+            .iter()
+            .find_map(|n| match n {
+                KbName::Organization(i) | KbName::Metonym(i) => Some(&self.organizations[*i]),
+                KbName::Person(_) => None,
+            })
     }
 
     /// The office a folded title phrase names.
@@ -176,7 +180,9 @@ impl Kb {
     /// (an open-ended role); when several do, none (the title is ambiguous).
     pub fn current_holder(&self, role: &str, country: &str) -> Option<usize> {
         let mut holders = self.people.iter().enumerate().filter(|(_, p)| {
-            p.roles.iter().any(|r| r.role == role && r.country == country && r.to.is_empty())
+            p.roles
+                .iter()
+                .any(|r| r.role == role && r.country == country && r.to.is_empty())
         });
         let first = holders.next().map(|(i, _)| i);
         if holders.next().is_some() {
@@ -198,7 +204,10 @@ impl Kb {
 
 /// Surname of a full name: its last word, folded.
 pub(crate) fn surname_of(name: &str) -> Option<String> {
-    name.split_whitespace().last().map(fold_word).filter(|s| !s.is_empty())
+    name.split_whitespace()
+        .last()
+        .map(fold_word)
+        .filter(|s| !s.is_empty())
 }
 
 #[cfg(test)]
@@ -208,32 +217,66 @@ mod tests {
     #[test]
     fn aliases_in_any_spelling_reach_one_person() {
         let kb = kb();
-        for name in ["Volodymyr Zelenskyy", "Zelenskiy", "Zelensky", "Volodymyr Zelenskij"] {
-            assert_eq!(kb.person_named(name).map(|p| p.key.as_str()), Some("person:zelensky-volodymyr"), "{name}");
+        for name in [
+            "Volodymyr Zelenskyy",
+            "Zelenskiy",
+            "Zelensky",
+            "Volodymyr Zelenskij",
+        ] {
+            assert_eq!(
+                kb.person_named(name).map(|p| p.key.as_str()),
+                Some("person:zelensky-volodymyr"),
+                "{name}"
+            );
         }
         for name in ["Andriy Sybiga", "Andrii Sybiha", "Andrei Sybiha"] {
-            assert_eq!(kb.person_named(name).map(|p| p.key.as_str()), Some("person:sybiha-andrii"), "{name}");
+            assert_eq!(
+                kb.person_named(name).map(|p| p.key.as_str()),
+                Some("person:sybiha-andrii"),
+                "{name}"
+            );
         }
     }
 
     #[test]
     fn offices_have_holders_and_dates() {
         let kb = kb();
-        let putin = kb.current_holder("president", "RUS").map(|i| kb.people[i].key.as_str());
+        let putin = kb
+            .current_holder("president", "RUS")
+            .map(|i| kb.people[i].key.as_str());
         assert_eq!(putin, Some("person:putin-vladimir"));
         let umerov = kb.person_named("Rustem Umerov").expect("Umerov");
-        let defence = umerov.roles.iter().find(|r| r.role == "defence-minister").expect("role");
-        assert_eq!((defence.from.as_str(), defence.to.as_str()), ("2023-09-06", "2025-07-17"));
+        let defence = umerov
+            .roles
+            .iter()
+            .find(|r| r.role == "defence-minister")
+            .expect("role");
+        assert_eq!(
+            (defence.from.as_str(), defence.to.as_str()),
+            ("2023-09-06", "2025-07-17")
+        );
         assert_eq!(umerov.gender, Some(Gender::Male));
     }
 
     #[test]
     fn buildings_stand_for_governments() {
         let kb = kb();
-        assert_eq!(kb.organization_named("Kremlin").map(|o| o.key.as_str()), Some("org:russia-government"));
-        assert_eq!(kb.organization_named("Pentagon").map(|o| o.key.as_str()), Some("org:united-states-defence-ministry"));
-        assert_eq!(kb.title("kremlin chief").map(|t| t.role.as_str()), Some("president"));
-        assert_eq!(kb.institution("air force").map(|i| i.slug.as_str()), Some("air-force"));
+        assert_eq!(
+            kb.organization_named("Kremlin").map(|o| o.key.as_str()),
+            Some("org:russia-government")
+        );
+        assert_eq!(
+            kb.organization_named("Pentagon").map(|o| o.key.as_str()),
+            Some("org:united-states-defence-ministry")
+        );
+        assert_eq!(
+            kb.title("kremlin chief").map(|t| t.role.as_str()),
+            Some("president")
+        );
+        assert_eq!(
+            kb.institution("air force").map(|i| i.slug.as_str()),
+            Some("air-force")
+        );
     }
 
     #[test]
@@ -242,10 +285,19 @@ mod tests {
         assert!(kb.people.len() > 100 && kb.organizations.len() > 50);
         for person in &kb.people {
             assert!(person.key.starts_with("person:"), "{}", person.key);
-            assert!(person.qid.as_deref().is_none_or(|q| q.starts_with('Q')), "{}", person.key);
+            assert!(
+                person.qid.as_deref().is_none_or(|q| q.starts_with('Q')),
+                "{}",
+                person.key
+            );
             for role in &person.roles {
                 assert_eq!(role.from.len(), 10, "{}: {:?}", person.key, role);
-                assert!(role.to.is_empty() || role.to.len() == 10, "{}: {:?}", person.key, role);
+                assert!(
+                    role.to.is_empty() || role.to.len() == 10,
+                    "{}: {:?}",
+                    person.key,
+                    role
+                );
             }
         }
         let mut keys: Vec<&str> = kb.people.iter().map(|p| p.key.as_str()).collect();

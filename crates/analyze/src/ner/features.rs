@@ -39,16 +39,12 @@ mod flag {
 /// What the features see of one token.
 #[derive(Debug, Clone)]
 pub struct TokenView {
-    /// The token with typographic quotes and dashes made plain (case kept).
-    pub form: String,
-    /// `form` lower-cased, digits replaced by `0`.
-    pub lower: String,
-    /// `form` lower-cased (digits kept): the gazetteer and document key.
+    /// The token lower-cased, typographic marks made plain, digits replaced
+    /// by `0` (for affixes).
+    lower: String,
+    /// The token lower-cased, typographic marks made plain, digits kept: the
+    /// gazetteer key.
     pub key: String,
-    /// Character classes, runs longer than 4 cut ("Xxxxx", "dd,ddd").
-    pub shape: String,
-    /// Character classes with runs collapsed ("Xx", "d,d").
-    pub short_shape: String,
     flags: u16,
     hashes: TokenHashes,
 }
@@ -63,93 +59,95 @@ struct TokenHashes {
     short_shape: u64,
 }
 
+/// Character classes of a token: `X` upper, `x` lower, `d` digit, other
+/// characters as themselves.
+struct Shapes {
+    /// Runs longer than 4 cut ("Xxxxx", "dd,ddd").
+    shape: String,
+    /// Runs collapsed ("Xx", "d,d").
+    short: String,
+    upper: usize,
+    lower: usize,
+    digits: usize,
+    alphanumeric: usize,
+    chars: usize,
+}
+
+fn shapes(form: &str) -> Shapes {
+    let mut shapes = Shapes {
+        shape: String::with_capacity(form.len()),
+        short: String::with_capacity(8),
+        upper: 0,
+        lower: 0,
+        digits: 0,
+        alphanumeric: 0,
+        chars: 0,
+    };
+    let (mut run_class, mut run_len) = ('\0', 0);
+    for c in form.chars() {
+        shapes.chars += 1;
+        let class = if c.is_uppercase() {
+            shapes.upper += 1;
+            'X'
+        } else if c.is_lowercase() {
+            shapes.lower += 1;
+            'x'
+        } else if c.is_numeric() {
+            shapes.digits += 1;
+            'd'
+        } else if c.is_alphabetic() {
+            'x'
+        } else {
+            c
+        };
+        if c.is_alphanumeric() {
+            shapes.alphanumeric += 1;
+        }
+        if class == run_class {
+            run_len += 1;
+        } else {
+            run_class = class;
+            run_len = 1;
+            shapes.short.push(class);
+        }
+        if run_len <= 4 {
+            shapes.shape.push(class);
+        }
+    }
+    shapes
+}
+
 impl TokenView {
     /// The view of one token's text.
     pub fn new(raw: &str) -> TokenView {
         let form = normalize(raw);
         let key = form.to_lowercase();
-        let lower: String = key
-            .chars()
-            .map(|c| if c.is_ascii_digit() { '0' } else { c })
-            .collect();
-        let mut shape = String::with_capacity(form.len());
-        let mut short_shape = String::with_capacity(8);
-        let (mut run_class, mut run_len) = ('\0', 0);
-        let (mut upper, mut lower_count, mut digits, mut alnum, mut chars) = (0, 0, 0, 0, 0);
-        for c in form.chars() {
-            chars += 1;
-            let class = if c.is_uppercase() {
-                upper += 1;
-                'X'
-            } else if c.is_lowercase() {
-                lower_count += 1;
-                'x'
-            } else if c.is_numeric() {
-                digits += 1;
-                'd'
-            } else if c.is_alphabetic() {
-                'x'
-            } else {
-                c
-            };
-            if c.is_alphanumeric() {
-                alnum += 1;
-            }
-            if class == run_class {
-                run_len += 1;
-            } else {
-                run_class = class;
-                run_len = 1;
-                short_shape.push(class);
-            }
-            if run_len <= 4 {
-                shape.push(class);
-            }
-        }
+        let lower: String = key.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect();
+        let s = shapes(&form);
         let first_upper = form.chars().next().is_some_and(char::is_uppercase);
-        let mut flags = 0;
-        let letters = upper + lower_count;
-        if first_upper {
-            flags |= flag::INIT_CAP;
-        }
-        if letters > 0 && lower_count == 0 {
-            flags |= flag::ALL_CAPS;
-        }
-        if letters > 0 && upper == 0 {
-            flags |= flag::ALL_LOWER;
-        }
-        if upper > 0 && lower_count > 0 && !(first_upper && upper == 1) {
-            flags |= flag::MIXED_CASE;
-        }
-        if digits > 0 {
-            flags |= flag::HAS_DIGIT;
-        }
-        if digits > 0 && digits == alnum {
-            flags |= flag::ALL_DIGITS;
-        }
-        if form.contains('-') {
-            flags |= flag::HAS_HYPHEN;
-        }
-        if form.contains('.') {
-            flags |= flag::HAS_PERIOD;
-        }
-        if form.contains('\'') {
-            flags |= flag::HAS_APOSTROPHE;
-        }
-        if alnum == 0 {
-            flags |= flag::NO_ALPHANUMERIC;
-        }
-        if chars == 1 {
-            flags |= flag::SINGLE_CHAR;
-        }
+        let letters = s.upper + s.lower;
+        let conditions = [
+            (flag::INIT_CAP, first_upper),
+            (flag::ALL_CAPS, letters > 0 && s.lower == 0),
+            (flag::ALL_LOWER, letters > 0 && s.upper == 0),
+            (flag::MIXED_CASE, s.upper > 0 && s.lower > 0 && !(first_upper && s.upper == 1)),
+            (flag::HAS_DIGIT, s.digits > 0),
+            (flag::ALL_DIGITS, s.digits > 0 && s.digits == s.alphanumeric),
+            (flag::HAS_HYPHEN, form.contains('-')),
+            (flag::HAS_PERIOD, form.contains('.')),
+            (flag::HAS_APOSTROPHE, form.contains('\'')),
+            (flag::NO_ALPHANUMERIC, s.alphanumeric == 0),
+            (flag::SINGLE_CHAR, s.chars == 1),
+        ];
+        let flags = conditions.iter().filter(|(_, holds)| *holds).fold(0, |flags, (bit, _)| flags | bit);
         let hashes = TokenHashes {
             form: hash_str(&form),
             lower: hash_str(&lower),
             key: hash_str(&key),
-            shape: hash_str(&shape),
-            short_shape: hash_str(&short_shape),
+            shape: hash_str(&s.shape),
+            short_shape: hash_str(&s.short),
         };
-        TokenView { form, lower, key, shape, short_shape, flags, hashes }
+        TokenView { lower, key, flags, hashes }
     }
 
     fn has(&self, flag: u16) -> bool {
@@ -390,7 +388,12 @@ fn affixes(lower: &str, out: &mut Vec<u64>) {
     }
     let ends = lower.char_indices().rev().map(|(at, _)| at).take(4);
     for (n, at) in ends.enumerate() {
-        out.push(FeatureHash::template(template::SUFFIX).byte(n as u8).str(&lower[at..]).finish());
+        out.push(
+            FeatureHash::template(template::SUFFIX)
+                .byte(n as u8)
+                .str(&lower[at..])
+                .finish(),
+        );
     }
 }
 
@@ -455,28 +458,20 @@ pub fn dynamic_features(
             0xfe
         }
     };
-    let (t1, t2) = (tag_at(1), tag_at(2));
-    out.push(FeatureHash::template(t::TAG1).byte(t1).finish());
-    out.push(FeatureHash::template(t::TAG2).byte(t2).byte(t1).finish());
-    out.push(
-        FeatureHash::template(t::TAG1_LOWER)
-            .byte(t1)
-            .str(&token.lower)
-            .finish(),
-    );
-    out.push(
-        FeatureHash::template(t::TAG1_SHAPE)
-            .byte(t1)
-            .str(&token.short_shape)
-            .finish(),
-    );
+    let (t1, t2) = (u64::from(tag_at(1)), u64::from(tag_at(2)));
+    out.extend_from_slice(&[
+        combine(t::TAG1, &[t1]),
+        combine(t::TAG2, &[t2, t1]),
+        combine(t::TAG1_LOWER, &[t1, token.hashes.lower]),
+        combine(t::TAG1_SHAPE, &[t1, token.hashes.short_shape]),
+    ]);
     if let Some(label) = history.majority(token) {
-        out.push(FeatureHash::template(t::HISTORY).str(label.as_str()).finish());
+        out.push(combine(t::HISTORY, &[label_index(label) as u64]));
     }
     for (id, offset) in [(t::HISTORY_NEXT, 1isize), (t::HISTORY_PREV, -1)] {
         let neighbour = sentence.tokens.get((i as isize + offset) as usize);
         if let Some(label) = neighbour.and_then(|n| history.majority(n)) {
-            out.push(FeatureHash::template(id).str(label.as_str()).finish());
+            out.push(combine(id, &[label_index(label) as u64]));
         }
     }
 }
@@ -488,9 +483,10 @@ mod tests {
     #[test]
     fn views_capture_shape_case_and_normalisation() {
         let view = TokenView::new("Zelenskyy’s");
-        assert_eq!(view.form, "Zelenskyy's");
-        assert_eq!(view.shape, "Xxxxx'x");
-        assert_eq!(view.short_shape, "Xx'x");
+        assert_eq!(normalize("Zelenskyy’s"), "Zelenskyy's");
+        assert_eq!(shapes("Zelenskyy's").shape, "Xxxxx'x");
+        assert_eq!(shapes("Zelenskyy's").short, "Xx'x");
+        assert_eq!(view.key, "zelenskyy's");
         assert!(view.is_capitalized());
         let number = TokenView::new("1,436");
         assert_eq!(number.lower, "0,000");
@@ -511,7 +507,9 @@ mod tests {
         let document = DocumentContext::new(&[headline, body]);
         assert!(document.capitalized_mid_sentence.contains_key(&hash_str("japan")));
         assert!(document.written_lower.contains_key(&hash_str("beat")));
-        assert!(!document.capitalized_mid_sentence.contains_key(&hash_str("soccer")));
+        assert!(!document
+            .capitalized_mid_sentence
+            .contains_key(&hash_str("soccer")));
     }
 
     #[test]

@@ -21,7 +21,7 @@ use parallax_core::{Sentence, Span};
 
 use crate::tokens::{tokenize, tokens_in, Token};
 pub use decode::Decision;
-use decode::{tag_document, Step};
+use decode::tag_document;
 use features::SentenceView;
 use model::{Model, ModelError};
 pub use tags::NerLabel;
@@ -77,8 +77,7 @@ pub fn recognize_with(model: &Model, body: &str, tokens: &[Token], sentences: &[
             SentenceView::new(&texts, &model.gazetteer)
         })
         .collect();
-    let mut scorer = SharedModel(model);
-    let tagged = tag_document(&mut scorer, &views, model.temperature);
+    let tagged = tag_document(model, &views, model.temperature);
     let mut found = Vec::new();
     for (tokens, decisions) in sentence_tokens.iter().zip(&tagged) {
         let tags: Vec<tags::Tag> = decisions.iter().map(|d| d.tag).collect();
@@ -103,16 +102,6 @@ pub fn recognize_with(model: &Model, body: &str, tokens: &[Token], sentences: &[
     found
 }
 
-/// Lets a shared `&Model` drive the decoder, which takes `&mut` so that
-/// training can learn from each step.
-struct SharedModel<'a>(&'a Model);
-
-impl Step for SharedModel<'_> {
-    fn score(&self, features: &[u64], scores: &mut [f32; tags::TAG_COUNT]) {
-        self.0.score(features, scores);
-    }
-}
-
 /// The lower-cased, normalised tokens of a name, as the gazetteer features
 /// look them up (for building a [`gazetteer::Gazetteer`]).
 pub fn gazetteer_tokens(name: &str) -> Vec<String> {
@@ -129,7 +118,7 @@ pub fn tag_tokens<S: AsRef<str>>(model: &Model, sentences: &[Vec<S>]) -> Vec<Vec
         .iter()
         .map(|s| SentenceView::new(s, &model.gazetteer))
         .collect();
-    tag_document(&mut SharedModel(model), &views, model.temperature)
+    tag_document(model, &views, model.temperature)
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 
 use std::io::{Read, Write};
 
-use super::decode::Step;
+use super::decode::Scorer;
 use super::gazetteer::Gazetteer;
 use super::tags::TAG_COUNT;
 
@@ -134,7 +134,7 @@ pub fn bucket(feature: u64, bits: u32) -> usize {
     (feature & ((1u64 << bits) - 1)) as usize
 }
 
-impl Step for Model {
+impl Scorer for Model {
     fn score(&self, features: &[u64], scores: &mut [f32; TAG_COUNT]) {
         let mut sums = [0i32; TAG_COUNT];
         for &feature in features {

@@ -8,7 +8,8 @@
 //! library ships the result.
 
 use super::conll::AnnotatedDocument;
-use super::decode::{tag_document, Step};
+use super::decode::{best_path, path_scores, record, tag_document, token_features, Scorer};
+use super::features::{DocumentContext, PredictionHistory};
 use super::features::SentenceView;
 use super::gazetteer::Gazetteer;
 use super::model::{bucket, Model};
@@ -44,7 +45,6 @@ pub struct Perceptron {
     weights: Vec<f32>,
     accumulated: Vec<f32>,
     steps: f32,
-    gold: Vec<Vec<Tag>>,
     /// Token-level mistakes in the current epoch.
     pub mistakes: usize,
 }
@@ -58,20 +58,43 @@ impl Perceptron {
             weights: vec![0.0; size],
             accumulated: vec![0.0; size],
             steps: 1.0,
-            gold: Vec::new(),
             mistakes: 0,
         }
     }
 
-    /// One pass over `documents` in the given order.
+    /// One pass over `documents` in the given order: decode each sentence
+    /// with the current weights and, when the best sequence is wrong,
+    /// reward the gold sequence's features and penalise the predicted one's
+    /// (Collins' structured perceptron).
     pub fn train_epoch(&mut self, documents: &[TrainingDocument], order: &[usize]) {
         self.mistakes = 0;
+        let mut gold_features = Vec::with_capacity(96);
+        let mut predicted_features = Vec::with_capacity(96);
         for &index in order {
             let Some(document) = documents.get(index) else {
                 continue;
             };
-            self.gold.clone_from(&document.gold);
-            tag_document(self, &document.sentences, 1.0);
+            let context = DocumentContext::new(&document.sentences);
+            let mut history = PredictionHistory::default();
+            for (sentence, gold) in document.sentences.iter().zip(&document.gold) {
+                let predicted = best_path(self, sentence, &context, &history);
+                if predicted != *gold {
+                    self.mistakes += predicted.iter().zip(gold).filter(|(p, g)| p != g).count();
+                    // Positions before the first difference have identical
+                    // features on both sides: their updates would cancel.
+                    let first = predicted.iter().zip(gold).position(|(p, g)| p != g).unwrap_or(0);
+                    for i in first..gold.len().min(predicted.len()) {
+                        gold_features.clear();
+                        token_features(sentence, i, &gold[..i], &context, &history, &mut gold_features);
+                        predicted_features.clear();
+                        token_features(sentence, i, &predicted[..i], &context, &history, &mut predicted_features);
+                        self.update(&gold_features, gold[i], 1.0);
+                        self.update(&predicted_features, predicted[i], -1.0);
+                    }
+                }
+                self.steps += 1.0;
+                record(&mut history, sentence, &predicted);
+            }
         }
     }
 
@@ -93,7 +116,7 @@ impl Perceptron {
     }
 }
 
-impl Step for Perceptron {
+impl Scorer for Perceptron {
     fn score(&self, features: &[u64], scores: &mut [f32; TAG_COUNT]) {
         for &feature in features {
             let start = bucket(feature, self.bucket_bits) * TAG_COUNT;
@@ -101,28 +124,6 @@ impl Step for Perceptron {
                 *score += w;
             }
         }
-    }
-
-    fn after(
-        &mut self,
-        features: &[u64],
-        _scores: &[f32; TAG_COUNT],
-        chosen: Tag,
-        sentence: usize,
-        token: usize,
-    ) {
-        let gold = self
-            .gold
-            .get(sentence)
-            .and_then(|s| s.get(token))
-            .copied()
-            .unwrap_or(Tag::OUTSIDE);
-        if gold != chosen {
-            self.mistakes += 1;
-            self.update(features, gold, 1.0);
-            self.update(features, chosen, -1.0);
-        }
-        self.steps += 1.0;
     }
 }
 
@@ -175,7 +176,7 @@ pub fn evaluate(
     let mut score = Score::default();
     let temperature = model.temperature;
     for document in documents {
-        let tagged = tag_document(model, &document.sentences, temperature);
+        let tagged = tag_document(&*model, &document.sentences, temperature);
         for (decisions, gold) in tagged.iter().zip(&document.gold) {
             let predicted: Vec<Tag> = decisions.iter().map(|d| d.tag).collect();
             let predicted: Vec<_> = entities(&predicted)
@@ -191,63 +192,32 @@ pub fn evaluate(
     score
 }
 
-/// Collects, for each token, the allowed tags' scores and the gold tag,
-/// to fit the softmax temperature.
-struct Calibration<'a> {
-    model: &'a Model,
-    gold: Vec<Vec<Tag>>,
-    samples: Vec<(Vec<f32>, usize)>,
-    previous: Option<Tag>,
-}
-
-impl Step for Calibration<'_> {
-    fn score(&self, features: &[u64], scores: &mut [f32; TAG_COUNT]) {
-        self.model.score(features, scores);
-    }
-
-    fn after(
-        &mut self,
-        _features: &[u64],
-        scores: &[f32; TAG_COUNT],
-        chosen: Tag,
-        sentence: usize,
-        token: usize,
-    ) {
-        let gold_tags = self.gold.get(sentence);
-        let is_last = gold_tags.is_some_and(|g| token + 1 == g.len());
-        let previous = if token == 0 { None } else { self.previous };
-        let gold = gold_tags
-            .and_then(|g| g.get(token))
-            .copied()
-            .unwrap_or(Tag::OUTSIDE);
-        let candidates: Vec<Tag> = (0..TAG_COUNT)
-            .filter_map(Tag::from_index)
-            .filter(|t| allowed(previous, *t, is_last))
-            .collect();
-        if let Some(gold_at) = candidates.iter().position(|t| *t == gold) {
-            self.samples
-                .push((candidates.iter().map(|t| scores[t.index()]).collect(), gold_at));
-        }
-        self.previous = Some(chosen);
-    }
-}
-
 /// The temperature (from a log-spaced grid) minimising the negative
-/// log-likelihood of the gold tags on `documents`.
+/// log-likelihood of the gold tags on `documents`, each token scored given
+/// the tags the model itself chose before it.
 pub fn fit_temperature(model: &Model, documents: &[TrainingDocument]) -> f32 {
-    let mut calibration = Calibration {
-        model,
-        gold: Vec::new(),
-        samples: Vec::new(),
-        previous: None,
-    };
+    let mut samples: Vec<(Vec<f32>, usize)> = Vec::new();
     for document in documents {
-        calibration.gold.clone_from(&document.gold);
-        tag_document(&mut calibration, &document.sentences, 1.0);
+        let context = DocumentContext::new(&document.sentences);
+        let mut history = PredictionHistory::default();
+        for (sentence, gold) in document.sentences.iter().zip(&document.gold) {
+            let path = best_path(model, sentence, &context, &history);
+            let scores = path_scores(model, sentence, &context, &history, &path);
+            for (i, (token_scores, gold_tag)) in scores.iter().zip(gold).enumerate() {
+                let previous = i.checked_sub(1).map(|p| path[p]);
+                let candidates: Vec<Tag> = (0..TAG_COUNT)
+                    .filter_map(Tag::from_index)
+                    .filter(|t| allowed(previous, *t, i + 1 == path.len()))
+                    .collect();
+                if let Some(gold_at) = candidates.iter().position(|t| t == gold_tag) {
+                    samples.push((candidates.iter().map(|t| token_scores[t.index()]).collect(), gold_at));
+                }
+            }
+            record(&mut history, sentence, &path);
+        }
     }
     let nll = |temperature: f32| -> f64 {
-        calibration
-            .samples
+        samples
             .iter()
             .map(|(scores, gold)| {
                 let max = scores.iter().fold(f32::NEG_INFINITY, |m, s| m.max(*s));
@@ -256,10 +226,7 @@ pub fn fit_temperature(model: &Model, documents: &[TrainingDocument]) -> f32 {
             })
             .sum()
     };
-    (0..60)
-        .map(|i| 0.01 * 1.2f32.powi(i))
-        .min_by(|a, b| nll(*a).total_cmp(&nll(*b)))
-        .unwrap_or(1.0)
+    (0..80).map(|i| 0.01 * 1.2f32.powi(i)).min_by(|a, b| nll(*a).total_cmp(&nll(*b))).unwrap_or(1.0)
 }
 
 /// A deterministic shuffle (SplitMix64), so training is reproducible.
@@ -283,7 +250,7 @@ pub fn shuffled(len: usize, seed: u64) -> Vec<usize> {
 fn lone_tag(model: &mut Model, token: &str) -> Tag {
     let sentence = SentenceView::new(&[token], &model.gazetteer.clone());
     let temperature = model.temperature;
-    tag_document(model, &[sentence], temperature)[0][0].tag
+    tag_document(&*model, &[sentence], temperature)[0][0].tag
 }
 
 #[cfg(test)]

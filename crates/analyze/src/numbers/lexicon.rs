@@ -116,5 +116,9 @@ pub(crate) fn vague_plural(lower: &str) -> Option<f64> {
 /// reader skip most words of running text without a lexicon lookup.
 pub(crate) fn may_start_number(lower: &str) -> bool {
     const FIRST_LETTERS: &[u8] = b"abdefhmnostz";
-    lower.len() <= 9 && lower.as_bytes().first().is_some_and(|b| FIRST_LETTERS.contains(b))
+    lower.len() <= 9
+        && lower
+            .as_bytes()
+            .first()
+            .is_some_and(|b| FIRST_LETTERS.contains(b))
 }

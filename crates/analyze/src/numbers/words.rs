@@ -161,37 +161,6 @@ fn classify(c: char) -> Kind {
     }
 }
 
-/// True when word `i` opens a sentence: the first word, the first after a
-/// line break, or the first after ". ! ?" (opening quotes and brackets
-/// skipped).
-pub(crate) fn opens_sentence(words: &[Word], i: usize) -> bool {
-    let mut j = i;
-    loop {
-        let Some(word) = words.get(j) else { return true };
-        if word.line_break {
-            return true;
-        }
-        if j == 0 {
-            return true;
-        }
-        let previous = &words[j - 1];
-        if previous.kind == Kind::Punct && is_opening_mark(previous.text) {
-            j -= 1;
-            continue;
-        }
-        return previous.kind == Kind::Punct && matches!(previous.text, "." | "!" | "?");
-    }
-}
-
-/// Quotation marks and brackets that may stand between a sentence's end and
-/// the next sentence's first word.
-pub(crate) fn is_opening_mark(text: &str) -> bool {
-    matches!(
-        text,
-        "\"" | "'" | "“" | "‘" | "«" | "(" | "[" | "”" | "’" | "»" | ")" | "]"
-    )
-}
-
 /// True for a quotation mark of any style.
 pub(crate) fn is_quote_mark(text: &str) -> bool {
     matches!(
@@ -238,17 +207,5 @@ mod tests {
         assert_eq!(words[2].text, "’");
         assert_eq!(words[3].lower(), "s");
         assert_eq!(words[4].lower(), "État");
-    }
-
-    #[test]
-    fn finds_sentence_openings() {
-        let words = words("It rained. “Then it stopped.\nNext");
-        let then = words.iter().position(|w| w.text == "Then").unwrap();
-        let stopped = words.iter().position(|w| w.text == "stopped").unwrap();
-        let next = words.iter().position(|w| w.text == "Next").unwrap();
-        assert!(opens_sentence(&words, 0));
-        assert!(opens_sentence(&words, then));
-        assert!(!opens_sentence(&words, stopped));
-        assert!(opens_sentence(&words, next));
     }
 }

@@ -10,24 +10,27 @@ use super::lexicon::{calendar_unit, month, part_of_day, weekday, WEEKDAY_INTRODU
 use super::modifiers::{day_part_before, future_before, relative_part_before};
 use super::{dates, Recognised};
 use crate::numbers::words::{Kind, Word};
-use crate::numbers::{may_start_number, parse_at, NumberForm};
+use crate::numbers::{parse_at, NumberForm};
 
 /// Largest "N units ago" read as a time expression (beyond, it is history
 /// written as a count, and calendar arithmetic would overflow).
 const MAX_AGO: f64 = 5000.0;
 
-/// A relative expression whose head word is word `i`.
+/// A relative expression whose head word is word `i`. Most words of running
+/// text are none of the trigger words, so the dispatch looks at the folded
+/// word first.
 pub(crate) fn at(words: &[Word], i: usize, floor: usize) -> Option<Recognised> {
     let word = words.get(i)?;
-    // Weekdays, "today" and "yesterday" all end in "day".
-    let day_word = word.lower().ends_with("day");
-    match word.kind {
-        Kind::Alpha if day_word => weekday_at(words, i, floor).or_else(|| deictic(words, i, floor)),
-        Kind::Alpha => deictic(words, i, floor)
-            .or_else(|| calendar_offset(words, i, floor))
-            .or_else(|| ago(words, i)),
-        Kind::Digits => ago(words, i),
-        Kind::Punct => None,
+    if word.kind != Kind::Alpha {
+        return None;
+    }
+    match word.lower() {
+        "yesterday" | "today" | "tomorrow" | "tonight" | "overnight" => deictic(words, i, floor),
+        "last" | "this" => deictic(words, i, floor).or_else(|| calendar_offset(words, i, floor)),
+        "next" => calendar_offset(words, i, floor),
+        "ago" => ago(words, i, floor),
+        lower if lower.ends_with("day") => weekday_at(words, i, floor),
+        _ => None,
     }
 }
 
@@ -120,7 +123,10 @@ fn weekday_at(words: &[Word], i: usize, floor: usize) -> Option<Recognised> {
 /// a part of the day ("yesterday morning").
 fn deictic(words: &[Word], i: usize, floor: usize) -> Option<Recognised> {
     let lower = words[i].lower();
-    if !matches!(lower, "yesterday" | "today" | "tomorrow" | "tonight" | "overnight" | "last" | "this") {
+    if !matches!(
+        lower,
+        "yesterday" | "today" | "tomorrow" | "tonight" | "overnight" | "last" | "this"
+    ) {
         return None;
     }
     let next_lower = words.get(i + 1).filter(|w| w.spaced).map_or("", |w| w.lower());
@@ -208,35 +214,40 @@ fn calendar_offset(words: &[Word], i: usize, floor: usize) -> Option<Recognised>
     Some(found)
 }
 
-/// "two days ago", "a year ago", "three weeks ago".
-fn ago(words: &[Word], i: usize) -> Option<Recognised> {
-    // The number, its unit and "ago" span at most five words ("two hundred
-    // days ago"); checking for "ago" first keeps this off the hot path.
-    let starts = words[i].kind == Kind::Digits || may_start_number(words[i].lower());
-    if !starts || !words.iter().skip(i + 2).take(4).any(|w| w.lower() == "ago") {
+/// "two days ago", "a year ago", "three weeks ago", read back from "ago"
+/// at `i`.
+fn ago(words: &[Word], i: usize, floor: usize) -> Option<Recognised> {
+    let unit_at = i.checked_sub(1).filter(|&u| u > floor && words[i].spaced)?;
+    let unit = calendar_unit(words[unit_at].lower())?;
+    if !words[unit_at].spaced {
         return None;
     }
-    let (amount, unit_at) = if words[i].is_any(&["a", "an"]) {
-        (1.0, i + 1)
-    } else {
-        let number = parse_at(words, i)?;
+    // The number ends right before the unit and starts at most four words
+    // earlier ("twenty-one"); the earliest start that ends there wins, so
+    // "twenty-one" is not read as "one".
+    let earliest = unit_at.saturating_sub(4).max(floor);
+    for first in earliest..unit_at {
+        if words[first].is_any(&["a", "an"]) && first + 1 == unit_at {
+            return Some(Recognised::relative(first, i + 1, offset(-1, unit)));
+        }
+        let Some(number) = parse_at(words, first) else {
+            continue;
+        };
+        if number.end != unit_at {
+            continue;
+        }
         let whole = number.value.fract() == 0.0 && number.value >= 1.0 && number.value <= MAX_AGO;
         if !whole || !matches!(number.form, NumberForm::Numeral | NumberForm::Words) {
             return None;
         }
-        (number.value, number.end)
-    };
-    let unit = calendar_unit(words.get(unit_at).filter(|w| w.spaced)?.lower())?;
-    let ago_word = words.get(unit_at + 1).filter(|w| w.spaced)?;
-    if ago_word.lower() != "ago" {
-        return None;
+        // Bounded by MAX_AGO above, so the cast cannot truncate.
+        return Some(Recognised::relative(
+            first,
+            i + 1,
+            offset(-(number.value as i32), unit),
+        ));
     }
-    // Bounded by MAX_AGO above, so the cast cannot truncate.
-    Some(Recognised::relative(
-        i,
-        unit_at + 2,
-        offset(-(amount as i32), unit),
-    ))
+    None
 }
 
 fn offset(amount: i32, unit: &str) -> TimeRelation {

@@ -243,6 +243,10 @@ fn calendar_offsets() {
             ("a year ago", "2024")
         ])
     );
+    assert_eq!(
+        dated("It fell twenty-one days ago."),
+        pairs(&[("twenty-one days ago", "2025-08-14")])
+    );
     assert!(find_times("in the last week of the war and the last months", &thursday()).is_empty());
 }
 

@@ -9,7 +9,8 @@ use super::extract_text;
 
 /// A scraped article with promo banner, masthead, byline, headline, a
 /// repeated headline, caption, ad label, list widget, sub-heading, agency
-/// credit, pasted teaser, author bio, sidebar repeat and a paywall.
+/// credit, pasted teaser, author bio, sidebar repeat and a subscribe prompt
+/// (a paywall once the credit that closes the article is gone).
 const FIXTURE: &str = "\
 Read every paper you love.
 250's of premium titles.
@@ -99,7 +100,12 @@ fn fixture_article_metadata_and_flags() {
     assert_eq!(meta.outlet.provenance.as_deref(), Some("text"));
     // The caption's date describes the photo: the article has no stated date.
     assert!(meta.published.is_unknown());
-    assert_eq!(extraction.flags, [Flag::Paywalled]);
+    // The subscribe prompt stands below the article's closing wire credit:
+    // the article is complete, the prompt a site banner.
+    assert!(extraction.flags.is_empty());
+
+    let cut = FIXTURE.replace("- Agence France-Presse\n", "");
+    assert_eq!(extract_text(&cut).flags, [Flag::Paywalled]);
 }
 
 #[test]

@@ -1,17 +1,19 @@
 //! Turning the main container into blocks: one [`Block`] per paragraph,
 //! heading, list item or quote, in reading order, while pruning the
 //! container's own boilerplate (share bars, captions, inline promos, link
-//! lists) and recording each pruned piece with its rule.
+//! lists) and recording each pruned piece with its rule in the [`Trail`].
 //!
 //! The walk is iterative (an explicit stack), so absurdly deep markup cannot
 //! overflow the call stack.
 
-use parallax_core::{ParagraphKind, Removed};
+use parallax_core::ParagraphKind;
 
 use crate::blocks::Block;
 use crate::html::dom::{normalize_whitespace, Dom, NodeId, NodeKind};
 
+use super::filters::removal_reason;
 use super::stats::TextStats;
+use super::trail::Trail;
 
 /// A subtree holding at least this share of the container's prose is never
 /// pruned by a class/id rule: the rule is more likely wrong than the prose.
@@ -21,54 +23,51 @@ const LINK_LIST_DENSITY: f64 = 0.6;
 /// … when it holds at least this many links.
 const LINK_LIST_MIN_LINKS: usize = 2;
 
-/// Blocks of the container and what was pruned inside it.
-pub struct Walked {
-    /// Blocks in reading order, each non-empty and trimmed.
-    pub blocks: Vec<Block>,
-    /// Pruned visible text with its rule.
-    pub removed: Vec<Removed>,
-}
-
 enum Step {
     Enter(NodeId, ParagraphKind),
     /// Leaving a block element: its pending text becomes a block.
     Close(ParagraphKind),
 }
 
-/// Walks `container` and returns its blocks.
-pub fn walk(dom: &Dom, stats: &TextStats, container: NodeId) -> Walked {
-    let mut out = Walked {
-        blocks: Vec::new(),
-        removed: Vec::new(),
-    };
+/// Text gathered for the block being built, and the node it starts at.
+#[derive(Default)]
+struct Pending {
+    text: String,
+    node: Option<NodeId>,
+}
+
+/// Walks `container` and returns its blocks (kept) and pruned text (dropped),
+/// in document order. Each block is non-empty and trimmed.
+pub fn walk(dom: &Dom, stats: &TextStats, container: NodeId) -> Trail {
+    let mut out = Trail::default();
     let container_prose = f64::from(stats.prose_all[container]);
-    let mut pending = String::new();
+    let mut pending = Pending::default();
     let mut stack = vec![Step::Enter(container, ParagraphKind::Paragraph)];
     while let Some(step) = stack.pop() {
         let (id, kind) = match step {
             Step::Close(kind) => {
-                flush(&mut pending, kind, &mut out.blocks);
+                flush(&mut pending, kind, &mut out);
                 continue;
             }
             Step::Enter(id, kind) => (id, kind),
         };
         match dom.kind(id) {
-            NodeKind::Text(text) => pending.push_str(text),
+            NodeKind::Text(text) => {
+                pending.node.get_or_insert(id);
+                pending.text.push_str(text);
+            }
             NodeKind::Comment => {}
             NodeKind::Element { name, .. } => {
                 if dom.is_invisible_element(id) {
                     continue;
                 }
                 if name == "br" {
-                    pending.push(' ');
+                    pending.text.push(' ');
                     continue;
                 }
                 if id != container {
                     if let Some(rule) = prune_rule(dom, stats, id, container_prose) {
-                        let text = dom.text_content(id);
-                        if !text.is_empty() {
-                            out.removed.push(Removed::new(text, rule));
-                        }
+                        record_pruned(dom, id, rule, &mut out);
                         continue;
                     }
                 }
@@ -76,7 +75,7 @@ pub fn walk(dom: &Dom, stats: &TextStats, container: NodeId) -> Walked {
                 let kind = block_kind(name).unwrap_or(kind);
                 if dom.is_block_element(id) {
                     // Text before this block belongs to the enclosing one.
-                    flush(&mut pending, inherited, &mut out.blocks);
+                    flush(&mut pending, inherited, &mut out);
                     stack.push(Step::Close(kind));
                 }
                 for &child in dom.children(id).iter().rev() {
@@ -85,8 +84,20 @@ pub fn walk(dom: &Dom, stats: &TextStats, container: NodeId) -> Walked {
             }
         }
     }
-    flush(&mut pending, ParagraphKind::Paragraph, &mut out.blocks);
+    flush(&mut pending, ParagraphKind::Paragraph, &mut out);
     out
+}
+
+/// Records the visible text of a pruned element under its rule (or under a
+/// more telling name its text earns, like `paywall-promo`). Text a reader
+/// never sees (`hidden`) is not worth recording.
+pub fn record_pruned(dom: &Dom, id: NodeId, rule: &'static str, trail: &mut Trail) {
+    if rule == "hidden" {
+        return;
+    }
+    let text = dom.text_content(id);
+    let reason = removal_reason(rule, &text);
+    trail.drop_text(Some(id), text, reason);
 }
 
 /// The rule that prunes `id` inside the container, if any.
@@ -132,14 +143,18 @@ fn block_kind(name: &str) -> Option<ParagraphKind> {
     })
 }
 
-fn flush(pending: &mut String, kind: ParagraphKind, blocks: &mut Vec<Block>) {
-    if pending.trim().is_empty() {
-        pending.clear();
+fn flush(pending: &mut Pending, kind: ParagraphKind, trail: &mut Trail) {
+    let node = pending.node.take();
+    if pending.text.trim().is_empty() {
+        pending.text.clear();
         return;
     }
-    blocks.push(Block {
-        kind,
-        text: normalize_whitespace(pending),
-    });
-    pending.clear();
+    trail.keep(
+        node,
+        Block {
+            kind,
+            text: normalize_whitespace(&pending.text),
+        },
+    );
+    pending.text.clear();
 }

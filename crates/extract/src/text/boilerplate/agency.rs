@@ -8,8 +8,10 @@
 //!
 //! Agencies no table knows are recognised by their place in a credit (see
 //! [`CreditSlot`]): an organisation-shaped name after "reporting by", in
-//! the dateline's brackets, or alone on a sign-off line after the article
-//! started ("- Baltwire").
+//! the dateline's brackets, or alone on a sign-off line below the article's
+//! last paragraph ("- Baltwire"). The sign-off needs the tail cleared of
+//! bios and teasers first ([`remove_sign_off_credits`]), and only there is
+//! it a credit: inside the article "- Sanders." attributes a quote.
 
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -59,10 +61,7 @@ pub fn remove_agency_credits(page: &mut Page) {
             continue;
         }
         let text = page.text(i).to_owned();
-        let after_article_start = first_prose.is_some_and(|first| i > first);
-        let agency =
-            credited_agency(&text).or_else(|| after_article_start.then(|| sign_off_agency(&text)).flatten());
-        if let Some(agency) = agency {
+        if let Some(agency) = credited_agency(&text) {
             page.findings.add_agency(&agency);
             page.remove(i, RULE);
         } else if STAFF_CREDIT.is_match(&text) {
@@ -82,6 +81,23 @@ pub fn remove_agency_credits(page: &mut Page) {
             .and_then(|caps| agency_by_credit(caps.name("agency")?.as_str(), CreditSlot::Dateline))
         {
             page.findings.add_agency(&agency);
+        }
+    }
+}
+
+/// Removes sign-off lines naming an agency no table knows ("- Baltwire")
+/// below the last paragraph, once the tail's bios and teasers are gone.
+pub fn remove_sign_off_credits(page: &mut Page) {
+    let Some(last_prose) = page.last_prose() else {
+        return;
+    };
+    for i in last_prose + 1..page.len() {
+        if !page.is_open(i) {
+            continue;
+        }
+        if let Some(agency) = sign_off_agency(page.text(i)) {
+            page.findings.add_agency(&agency);
+            page.remove(i, RULE);
         }
     }
 }
@@ -222,6 +238,14 @@ mod tests {
         let (page, verdicts) = run(dateline);
         assert_eq!(verdicts[0].1, None);
         assert_eq!(page.findings.agencies, ["Baltwire"]);
+    }
+
+    #[test]
+    fn a_sign_off_inside_the_article_attributes_a_quote() {
+        let text = format!("“We will cut taxes for every family.”\n- Harlow.\n\n{ARTICLE}");
+        let (page, verdicts) = run(&text);
+        assert_eq!(reason_for(&verdicts, "- Harlow."), None);
+        assert!(page.findings.agencies.is_empty());
     }
 
     #[test]

@@ -190,6 +190,7 @@ pub fn remove_boilerplate(page: &mut Page, header: &Header) {
     // after all when that paragraph turned out to be a repeat.
     related::remove_related_blocks(page);
     teaser::remove_teasers(page);
+    agency::remove_sign_off_credits(page);
     promo::detect_paywall_gate(page);
 }
 

@@ -7,13 +7,14 @@
 //! recognised by shape, but only at the page's edges (above the first
 //! paragraph, below the last), where the article cannot be: an imperative
 //! addressed to the reader offering an app, newsletter or alerts, or a named
-//! app announced with a colon. The name before "app" is the outlet's.
+//! app announced with a colon and a promise of news. The name before "app"
+//! is the outlet's.
 
 use once_cell::sync::Lazy;
 use regex::Regex;
 
 use super::lexicon::{classify, Section};
-use super::{agency, bio, Page};
+use super::{agency, Page};
 
 /// Rule name for promo lines.
 pub const RULE: &str = "paywall-promo";
@@ -33,17 +34,26 @@ pub fn remove_promos(page: &mut Page) {
 /// Promos are short; a longer line at the edge is something else.
 const MAX_EDGE_PROMO_WORDS: usize = 14;
 
-/// "Get the … app", "Sign up for … alerts", "Download our …
-/// newsletter": an imperative to the reader, then what is on offer.
+/// "Download our app", "Sign up for breaking news alerts": an imperative
+/// only promos address to the reader, then what is on offer.
 static READER_PROMPT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:get|download|install|subscribe|sign\s+up|join|try|follow|stay|never\s+miss|turn\s+on|enable)\b.*\b(?:app|apps|newsletters?|alerts|notifications|podcasts?|subscription|edition)\b")
+    Regex::new(r"(?i)^(?:download|install|subscribe|sign\s+up|never\s+miss|turn\s+on|enable)\b.*\b(?:app|apps|newsletters?|alerts|notifications|podcasts?|subscription|edition)\b")
         .expect("reader prompt pattern is valid")
 });
 
+/// "Get the Harbour Gazette app …", "Get our morning newsletter": "get"
+/// opens headlines too ("Get paid faster with new banking app"), so the
+/// offer must be the outlet's own ("the …", "our …").
+static GET_OUR_OFFER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^get\s+(?:the|our)\s+(?:[\w'’&.-]+\s+){0,4}(?:app|apps|newsletters?|alerts|notifications|podcasts?)\b")
+        .expect("get-our-offer pattern is valid")
+});
+
 /// "Harbour Radio app: news on the hour": a named app introduced by a
-/// colon or dash.
+/// colon or dash and promising news ("TikTok app: what parents need to
+/// know" is a headline).
 static NAMED_APP: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^\p{Lu}[\p{L}'’&.-]*(?:\s+\p{Lu}[\p{L}'’&.-]*){0,3}\s+(?i:app)\s*[:–—-]\s*\S")
+    Regex::new(r"^\p{Lu}[\p{L}'’&.-]*(?:\s+\p{Lu}[\p{L}'’&.-]*){0,3}\s+(?i:app)\s*[:–—-]\s*(?i:.*\b(?:news|headlines|updates|bulletins|alerts|breaking|latest|live|podcasts?)\b)")
         .expect("named app pattern is valid")
 });
 
@@ -70,7 +80,9 @@ pub fn remove_edge_promos(page: &mut Page) {
     for i in (0..first).chain(last + 1..page.len()) {
         let text = page.text(i);
         let is_promo = page.line(i).word_count() <= MAX_EDGE_PROMO_WORDS
-            && (READER_PROMPT.is_match(text) || NAMED_APP.is_match(text));
+            && [&READER_PROMPT, &GET_OUR_OFFER, &NAMED_APP]
+                .iter()
+                .any(|p| p.is_match(text));
         if !page.is_open(i) || !is_promo {
             continue;
         }
@@ -92,17 +104,17 @@ fn app_owner(text: &str) -> Option<String> {
 
 /// Records a paywall when a gate prompt comes after the last line of the
 /// article. A prompt before the article (a promo banner at the top) is not
-/// evidence that the article is cut, and neither is one below the lines
-/// that close a complete article: a wire credit or the author's bio stands
-/// after the last paragraph, so a prompt past them is a site-wide banner.
+/// evidence that the article is cut, and neither is one below a wire credit
+/// ("- AFP", "Additional reporting by …"): the credit is the last line of
+/// the full article text, so a prompt past it is a site-wide banner. (An
+/// author bio is no such evidence: templates show it on cut pages too.)
 pub fn detect_paywall_gate(page: &mut Page) {
     let Some(last_open) = (0..page.len()).rev().find(|&i| page.is_open(i)) else {
         page.findings.paywall_gate = false;
         return;
     };
-    let closed_after_body = |gate: usize| {
-        (last_open + 1..gate).any(|j| matches!(page.removal(j), Some(agency::RULE | bio::RULE)))
-    };
+    let closed_after_body =
+        |gate: usize| (last_open + 1..gate).any(|j| matches!(page.removal(j), Some(agency::RULE)));
     let gate_after_body = (last_open + 1..page.len()).any(|i| {
         page.removal(i) == Some(RULE)
             && classify(page.text(i)) == Some(Section::PaywallGate)
@@ -147,7 +159,7 @@ mod tests {
 
     #[test]
     fn removes_app_and_alert_promos_at_the_edges_and_names_the_outlet() {
-        let top = "Harbour Radio app: traffic and weather every ten minutes";
+        let top = "Harbour Radio app: local news and traffic every ten minutes";
         let bottom = "Get the Harbour Radio app for breaking news alerts";
         let text = format!("{top}\n\nFerry timetable approved after months of talks\n\n{STORY}\n\n{bottom}");
         let (page, verdicts) = run(&text);
@@ -162,13 +174,16 @@ mod tests {
 
     #[test]
     fn keeps_headlines_and_paragraphs_that_mention_apps() {
-        let headline = "Council bans TikTok app on staff phones";
+        let headline = "Get paid faster with the new council app";
         let inside = "Get the app, the mayor told residents, and report every pothole you see";
         let text = format!("{headline}\n\n{STORY}\n\n{inside}\n\n{STORY}");
         let (page, verdicts) = run(&text);
         assert_eq!(reason_for(&verdicts, headline), Some("title"));
         assert_eq!(reason_for(&verdicts, inside), None);
         assert!(page.findings.outlet_names.is_empty());
+        let headline = "Harbour Pass app: what parents need to know";
+        let (_, verdicts) = run(&format!("{headline}\n\n{STORY}"));
+        assert_eq!(reason_for(&verdicts, headline), Some("title"));
     }
 
     #[test]
