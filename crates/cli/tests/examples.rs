@@ -297,10 +297,12 @@ fn captions_promos_and_widgets_are_removed_and_recorded() {
         strings(&analysis["flags"]).contains(&"transcoded"),
         "windows-1252 page is flagged"
     );
+    let text = body(analysis);
     assert!(
-        body(analysis).contains('—') && !body(analysis).contains("â€"),
+        text.contains("“exploring arrangements”") && text.contains("ship’s"),
         "decoded correctly"
     );
+    assert!(!text.contains("â€"), "no mojibake");
     assert_eq!(analysis["captured"], "2026-03-06T09:41:37Z");
     assert_eq!(
         analysis["published"]["date"], "2026-03-06",

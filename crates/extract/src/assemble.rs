@@ -20,8 +20,15 @@ pub fn extract(doc: &SourceDocument) -> Article {
         SourceKind::Html => extract_html(&doc.content, doc.hints.url.as_deref()),
         SourceKind::Text => extract_text(&doc.content),
     };
-    let metadata = merge_hints(doc, extraction.metadata);
+    let mut metadata = merge_hints(doc, extraction.metadata);
     let (body, paragraphs) = join_blocks(&extraction.blocks);
+    // Pages and feeds rarely state a wire credit in markup, but the story's
+    // dateline does ("GENEVA, March 4 (Reuters) -"); text extraction reads
+    // it already, so this only fills what is still empty.
+    if metadata.agencies.is_empty() {
+        let first = paragraphs.first().and_then(|p| p.span.slice(&body)).unwrap_or("");
+        metadata.agencies.extend(crate::credits::dateline_agency(first));
+    }
 
     let mut flags = extraction.flags;
     if body.trim().is_empty() {

@@ -12,7 +12,7 @@ mod names;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-pub use agencies::{agency_by_credit, agency_name, CreditSlot};
+pub use agencies::{agency_by_credit, agency_name, dateline_agency, CreditSlot};
 pub use names::looks_like_person_name;
 
 /// People and agencies credited by one line.

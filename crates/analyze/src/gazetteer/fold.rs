@@ -8,6 +8,9 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Folds one word (a hyphenated word folds part by part, keeping the hyphen).
 pub fn fold_word(word: &str) -> String {
+    if !word.contains('-') {
+        return fold_part(word);
+    }
     let mut out = String::with_capacity(word.len());
     for (i, part) in word.split('-').enumerate() {
         if i > 0 {

@@ -143,6 +143,20 @@ const NOT_AGENCY_WORDS: &[&str] = &[
     "anonymous",
 ];
 
+/// "GENEVA, March 4 (Nordwire) -": a dateline opening a story, with the
+/// credit in brackets.
+static DATELINE_AGENCY: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+    regex::Regex::new(r"^[\p{Lu}][^()]{0,80}\((?P<agency>[^()]{1,40})\)\s*[-–—]")
+        .expect("dateline pattern is valid")
+});
+
+/// The agency credited in the dateline that opens a story's first paragraph
+/// ("KYIV, Sept 4 (Reuters) -"), shared by every extractor.
+pub fn dateline_agency(first_paragraph: &str) -> Option<String> {
+    let caps = DATELINE_AGENCY.captures(first_paragraph)?;
+    agency_by_credit(caps.name("agency")?.as_str(), CreditSlot::Dateline)
+}
+
 /// The agency a credit names in `slot`: a known agency by its canonical
 /// name, else a name shaped like an organisation (capitalised words, not a
 /// person's name, not a newsroom unit, not a cue word) as written.

@@ -11,26 +11,36 @@
 //! 4. **rescue**: if the class rules left almost nothing, redo 1–3 with tag
 //!    rules only; if JSON-LD `articleBody` holds far more text than the DOM
 //!    gave, use it instead;
-//! 5. **post-process** (`filters`): drop the repeated headline and
-//!    boilerplate lines, then set paywall flags (`paywall`).
+//! 5. **post-process** (`filters`): drop the repeated headline with its
+//!    kicker and boilerplate lines, then set the paywall and truncation
+//!    flags (`paywall`, `truncation`).
+//!
+//! Everything kept or dropped goes through one ordered [`trail::Trail`],
+//! together with the visible text outside the container (`outside`), so the
+//! `removed` list says what went and why, in page order.
 
 mod container;
 mod filters;
 mod json_ld;
+mod outside;
 mod paywall;
 mod rules;
 mod stats;
+mod trail;
+mod truncation;
 mod walk;
 
 use parallax_core::{Flag, Removed};
 
-use super::dom::{normalize_whitespace, Dom};
+use super::dom::{normalize_whitespace, Dom, NodeId};
 use crate::blocks::Block;
 
 use container::find_container;
 use json_ld::json_ld_article;
+use outside::outside_text;
 use stats::TextStats;
-use walk::{walk, Walked};
+use trail::Trail;
+use walk::walk;
 
 /// Main content of a page.
 #[derive(Debug, Default)]
@@ -54,77 +64,76 @@ const JSON_LD_MIN_WORDS: usize = 80;
 
 /// Extracts the main content of a parsed page.
 pub fn main_content(dom: &Dom) -> MainContent {
-    let (mut stats, mut walked) = extract_with_rules(dom, true);
-    if prose_chars(&walked.blocks) < RESCUE_BELOW_CHARS {
-        let (rescue_stats, rescued) = extract_with_rules(dom, false);
-        if prose_chars(&rescued.blocks) > prose_chars(&walked.blocks) {
-            stats = rescue_stats;
-            walked = rescued;
+    let mut found = extract_with_rules(dom, true);
+    if found.trail.kept_chars() < RESCUE_BELOW_CHARS {
+        let rescued = extract_with_rules(dom, false);
+        if rescued.trail.kept_chars() > found.trail.kept_chars() {
+            found = rescued;
         }
     }
+    let Found {
+        stats,
+        container,
+        mut trail,
+    } = found;
 
     let json_ld = json_ld_article(dom);
     if let Some(body) = json_ld.body.as_deref() {
-        prefer_json_ld_body(&mut walked, body);
+        prefer_json_ld_body(&mut trail, body);
     }
-    filters::drop_headline(
-        &mut walked.blocks,
-        &mut walked.removed,
-        page_title(dom).as_deref(),
-    );
-    filters::drop_boilerplate_lines(&mut walked.blocks, &mut walked.removed);
-    let flags = paywall::paywall_flags(json_ld.paywalled, &stats, &walked.removed, &walked.blocks);
+    filters::drop_headline(&mut trail, page_title(dom).as_deref());
+    filters::drop_boilerplate_lines(&mut trail);
+    let trail = match container {
+        Some(container) => {
+            let (mut before, after) = outside_text(dom, &stats, container);
+            before.pieces.extend(trail.pieces);
+            before.pieces.extend(after.pieces);
+            before
+        }
+        None => trail,
+    };
+    let flags = paywall::body_flags(json_ld.paywalled, &stats, &trail);
+    let (blocks, removed) = trail.finish();
     MainContent {
-        blocks: walked.blocks,
-        removed: walked.removed,
+        blocks,
+        removed,
         flags,
     }
 }
 
-fn empty_walk() -> Walked {
-    Walked {
-        blocks: Vec::new(),
-        removed: Vec::new(),
-    }
+/// One extraction attempt: the statistics it used, the container it chose
+/// and the container's trail.
+struct Found {
+    stats: TextStats,
+    container: Option<NodeId>,
+    trail: Trail,
 }
 
-fn extract_with_rules(dom: &Dom, class_rules: bool) -> (TextStats, Walked) {
+fn extract_with_rules(dom: &Dom, class_rules: bool) -> Found {
     let stats = TextStats::compute(dom, class_rules);
-    let walked = match find_container(dom, &stats) {
-        Some(container) => walk(dom, &stats, container),
-        None => empty_walk(),
-    };
-    (stats, walked)
-}
-
-fn prose_chars(blocks: &[Block]) -> usize {
-    blocks.iter().map(|b| b.text.len()).sum()
+    let container = find_container(dom, &stats);
+    let trail = container.map_or_else(Trail::default, |c| walk(dom, &stats, c));
+    Found {
+        stats,
+        container,
+        trail,
+    }
 }
 
 /// Replaces the DOM blocks with the publisher's own `articleBody` when the
 /// DOM extraction plainly missed most of the article.
-fn prefer_json_ld_body(walked: &mut Walked, body: &str) {
+fn prefer_json_ld_body(trail: &mut Trail, body: &str) {
     let json_ld_words = body.split_whitespace().count();
-    let dom_words: usize = walked
-        .blocks
-        .iter()
-        .map(|b| b.text.split_whitespace().count())
-        .sum();
+    let dom_words: usize = trail.kept().map(|b| b.text.split_whitespace().count()).sum();
     if json_ld_words < JSON_LD_MIN_WORDS
         || (dom_words as f64) >= JSON_LD_PREFERRED_BELOW * json_ld_words as f64
     {
         return;
     }
-    let body_lines: Vec<Block> = body
-        .lines()
-        .map(plain_line)
-        .filter(|l| !l.is_empty())
-        .map(Block::paragraph)
-        .collect();
-    for block in walked.blocks.drain(..) {
-        walked.removed.push(Removed::new(block.text, "json-ld-preferred"));
+    trail.drop_all_kept("json-ld-preferred");
+    for line in body.lines().map(plain_line).filter(|l| !l.is_empty()) {
+        trail.keep(None, Block::paragraph(line));
     }
-    walked.blocks = body_lines;
 }
 
 /// One line of `articleBody`: plain text, though some publishers leave

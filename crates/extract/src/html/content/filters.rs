@@ -1,13 +1,16 @@
 //! Precision filters on extracted blocks: lines that are boilerplate by what
 //! they say, whatever markup carried them ("Advertisement", "Share this
 //! article", "© 2024 …", "Subscribe to continue reading"), and the page's
-//! own headline repeated at the top of the body.
+//! own headline repeated at the top of the body with the kicker labels
+//! ("Europe", "Analysis") above it. The same text tests name what a
+//! structural rule pruned when the text says more than the markup
+//! (a `<aside>` holding a paywall prompt is a `paywall-promo`).
 
 use once_cell::sync::Lazy;
-use parallax_core::{ParagraphKind, Removed};
+use parallax_core::ParagraphKind;
 use regex::Regex;
 
-use crate::blocks::Block;
+use super::trail::Trail;
 
 /// Only short blocks are tested: a real paragraph may quote these phrases.
 const MAX_BOILERPLATE_CHARS: usize = 160;
@@ -92,6 +95,31 @@ fn may_be_boilerplate_line(text: &str) -> bool {
         || BOILERPLATE_FIRST_WORDS.contains(&first.as_str())
 }
 
+static AD_LABEL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(advertisement|advertising|advert|ad|sponsored( content)?)$").expect("ad-label pattern is valid")
+});
+
+/// A kicker or section label: a few words, not a sentence.
+const MAX_LABEL_WORDS: usize = 4;
+/// … and not more characters than a label has.
+const MAX_LABEL_CHARS: usize = 40;
+
+/// The name to record for text a structural rule pruned: what the text
+/// itself is, when that is more telling than the markup around it.
+pub fn removal_reason(rule: &'static str, text: &str) -> &'static str {
+    if rule != "paywall-promo" && is_paywall_prompt(text) {
+        "paywall-promo"
+    } else if rule != "ad" && is_ad_label(text) {
+        "ad"
+    } else {
+        rule
+    }
+}
+
+fn is_ad_label(text: &str) -> bool {
+    text.len() <= 20 && AD_LABEL.is_match(text)
+}
+
 /// True when a text is a paywall or registration prompt.
 pub fn is_paywall_prompt(text: &str) -> bool {
     if text.len() > 2 * MAX_BOILERPLATE_CHARS {
@@ -106,45 +134,65 @@ pub fn is_paywall_prompt(text: &str) -> bool {
     has_cue && PAYWALL_PROMPT.is_match(text)
 }
 
-/// Drops boilerplate lines and paywall prompts, recording each.
-pub fn drop_boilerplate_lines(blocks: &mut Vec<Block>, removed: &mut Vec<Removed>) {
-    blocks.retain(|block| {
-        let reason = if is_paywall_prompt(&block.text) {
+/// Drops boilerplate lines and paywall prompts from the kept blocks.
+pub fn drop_boilerplate_lines(trail: &mut Trail) {
+    for piece in trail.pieces.iter_mut().filter(|p| p.is_kept()) {
+        let text = piece.block.text.as_str();
+        piece.dropped = if is_paywall_prompt(text) {
             Some("paywall-promo")
-        } else if block.text.len() <= MAX_BOILERPLATE_CHARS
-            && may_be_boilerplate_line(&block.text)
-            && BOILERPLATE_LINE.is_match(&block.text)
+        } else if text.len() <= MAX_BOILERPLATE_CHARS
+            && may_be_boilerplate_line(text)
+            && BOILERPLATE_LINE.is_match(text)
         {
-            Some("boilerplate-line")
+            Some(if is_ad_label(text) { "ad" } else { "boilerplate-line" })
         } else {
             None
         };
-        if let Some(reason) = reason {
-            removed.push(Removed::new(block.text.clone(), reason));
-        }
-        reason.is_none()
-    });
+    }
 }
 
-/// Drops headings before the first paragraph that repeat the page title
-/// (the headline: metadata carries it, the body must not).
-pub fn drop_headline(blocks: &mut Vec<Block>, removed: &mut Vec<Removed>, title: Option<&str>) {
+/// Drops the heading that repeats the page title (the headline: metadata
+/// carries it, the body must not) when it comes before the first paragraph
+/// of running text, and the short labels above it (kickers such as
+/// "Europe" or "Analysis").
+pub fn drop_headline(trail: &mut Trail, title: Option<&str>) {
     let Some(title) = title.map(comparable).filter(|t| !t.is_empty()) else {
         return;
     };
-    let mut index = 0;
-    while index < blocks.len() && blocks[index].kind != ParagraphKind::Paragraph {
-        let heading = comparable(&blocks[index].text);
-        let repeats_title = blocks[index].kind == ParagraphKind::Heading
+    let mut labels: Vec<usize> = Vec::new();
+    let mut headline = None;
+    for (index, piece) in trail.pieces.iter().enumerate() {
+        if !piece.is_kept() {
+            continue;
+        }
+        let block = &piece.block;
+        let heading = comparable(&block.text);
+        let repeats_title = block.kind == ParagraphKind::Heading
             && !heading.is_empty()
             && (title.contains(&heading) || heading.contains(&title));
         if repeats_title {
-            let block = blocks.remove(index);
-            removed.push(Removed::new(block.text, "headline"));
+            headline = Some(index);
+            break;
+        }
+        if is_label(&block.text) {
+            labels.push(index);
+        } else if block.kind == ParagraphKind::Paragraph {
+            // Running text has started: a heading after it is part of the article.
             return;
         }
-        index += 1;
     }
+    let Some(headline) = headline else { return };
+    trail.pieces[headline].dropped = Some("headline");
+    for label in labels {
+        trail.pieces[label].dropped = Some("kicker");
+    }
+}
+
+/// A kicker-like label: a few words that do not make a sentence.
+fn is_label(text: &str) -> bool {
+    text.len() <= MAX_LABEL_CHARS
+        && text.split_whitespace().count() <= MAX_LABEL_WORDS
+        && !text.ends_with(['.', '!', '?'])
 }
 
 /// Lowercase letters and digits only, single-spaced.
@@ -161,35 +209,90 @@ fn comparable(text: &str) -> String {
 mod tests {
     use super::*;
 
+    use crate::blocks::Block;
+
+    fn trail_of(blocks: Vec<Block>) -> Trail {
+        let mut trail = Trail::default();
+        for (node, block) in blocks.into_iter().enumerate() {
+            trail.keep(Some(node), block);
+        }
+        trail
+    }
+
+    fn dropped(trail: &Trail) -> Vec<(&str, &str)> {
+        trail
+            .pieces
+            .iter()
+            .filter_map(|p| Some((p.block.text.as_str(), p.dropped?)))
+            .collect()
+    }
+
     #[test]
     fn boilerplate_lines_go_and_prose_stays() {
-        let mut blocks = vec![
+        let mut trail = trail_of(vec![
             Block::paragraph("Advertisement"),
             Block::paragraph("Share this article"),
             Block::paragraph("Read more: Kyiv braces for winter"),
             Block::paragraph("Officials said they would share more details on Monday."),
             Block::paragraph("Subscribe to continue reading this story."),
-        ];
-        let mut removed = Vec::new();
-        drop_boilerplate_lines(&mut blocks, &mut removed);
-        assert_eq!(blocks.len(), 1);
-        assert_eq!(removed.len(), 4);
-        assert_eq!(removed[3].reason, "paywall-promo");
+        ]);
+        drop_boilerplate_lines(&mut trail);
+        assert_eq!(trail.kept().count(), 1);
+        assert_eq!(
+            dropped(&trail),
+            [
+                ("Advertisement", "ad"),
+                ("Share this article", "boilerplate-line"),
+                ("Read more: Kyiv braces for winter", "boilerplate-line"),
+                ("Subscribe to continue reading this story.", "paywall-promo"),
+            ]
+        );
     }
 
     #[test]
     fn headline_is_dropped_only_when_it_repeats_the_title() {
-        let mut blocks = vec![Block::heading("Talks in Istanbul"), Block::paragraph("Body.")];
-        let mut removed = Vec::new();
-        drop_headline(
-            &mut blocks,
-            &mut removed,
-            Some("Talks in Istanbul | Example News"),
+        let mut trail = trail_of(vec![Block::heading("Talks in Istanbul"), Block::paragraph("Body.")]);
+        drop_headline(&mut trail, Some("Talks in Istanbul | Example News"));
+        assert_eq!(dropped(&trail), [("Talks in Istanbul", "headline")]);
+        let mut trail = trail_of(vec![Block::heading("Background"), Block::paragraph("Body.")]);
+        drop_headline(&mut trail, Some("Talks in Istanbul"));
+        assert!(dropped(&trail).is_empty());
+    }
+
+    #[test]
+    fn kicker_labels_above_the_headline_go_with_it() {
+        let mut trail = trail_of(vec![
+            Block::paragraph("Europe"),
+            Block::heading("Talks in Istanbul"),
+            Block::paragraph("Talks resumed on Monday in Istanbul, officials said."),
+        ]);
+        drop_headline(&mut trail, Some("Talks in Istanbul"));
+        assert_eq!(
+            dropped(&trail),
+            [("Europe", "kicker"), ("Talks in Istanbul", "headline")]
         );
-        assert_eq!(blocks.len(), 1);
-        assert_eq!(removed[0].reason, "headline");
-        let mut blocks = vec![Block::heading("Background"), Block::paragraph("Body.")];
-        drop_headline(&mut blocks, &mut removed, Some("Talks in Istanbul"));
-        assert_eq!(blocks.len(), 2);
+    }
+
+    #[test]
+    fn a_short_line_after_running_text_is_not_a_kicker() {
+        // The label comes after the article has started, and the later
+        // heading that happens to repeat the title is part of the article.
+        let mut trail = trail_of(vec![
+            Block::paragraph("Talks resumed on Monday in Istanbul, officials said."),
+            Block::paragraph("In brief"),
+            Block::heading("Talks in Istanbul"),
+        ]);
+        drop_headline(&mut trail, Some("Talks in Istanbul"));
+        assert!(dropped(&trail).is_empty());
+    }
+
+    #[test]
+    fn pruned_text_is_named_by_what_it_says() {
+        assert_eq!(
+            removal_reason("aside", "Subscribe to continue reading. Already a subscriber? Log in"),
+            "paywall-promo"
+        );
+        assert_eq!(removal_reason("newsletter-promo", "Advertisement"), "ad");
+        assert_eq!(removal_reason("aside", "Most read: Ports reopen"), "aside");
     }
 }

@@ -1,59 +1,67 @@
-//! Is the page behind a paywall, and is the body we got cut short?
+//! Is the body we got stopped by a paywall, and is it cut short?
 //!
-//! Signals, strongest first: schema.org `isAccessibleForFree: false`; an
-//! element the `paywall` rule marked (class/id naming a paywall or
-//! registration wall) that holds visible text; a paywall prompt among the
-//! removed lines. A paywalled body whose last paragraph stops without
-//! closing punctuation is flagged truncated as well.
+//! `Paywalled` means the body *stops* at the paywall: a paywall marker (an
+//! element the `paywall` rule marked, or a `paywall-promo` prompt) comes
+//! after the last paragraph of article text. A prompt with more article
+//! text after it is an inline promo, removed like any other. Without a
+//! marker after the body, a paywall signal (a marker anywhere, or schema.org
+//! `isAccessibleForFree: false`) counts only when the body visibly ends
+//! mid-sentence. `Truncated` is set whenever the body visibly ends
+//! mid-sentence, and for a paywalled body whose last paragraph lacks a
+//! closing punctuation mark at all.
 
-use parallax_core::{Flag, ParagraphKind, Removed};
+use parallax_core::{Flag, ParagraphKind};
 
-use crate::blocks::Block;
+use crate::html::dom::NodeId;
 
 use super::stats::TextStats;
+use super::trail::Trail;
+use super::truncation::{ends_mid_sentence, ends_sentence};
 
-/// The flags the page's paywall signals justify.
-pub fn paywall_flags(
-    json_ld_paywalled: bool,
-    stats: &TextStats,
-    removed: &[Removed],
-    blocks: &[Block],
-) -> Vec<Flag> {
-    let marked_wall = stats
-        .rule
+/// A kept paragraph with fewer words than this is not article text for the
+/// purpose of placing the paywall (a "Subscribe now" line the filters let
+/// through must not count as text continuing after the wall).
+const MIN_BODY_PARAGRAPH_WORDS: usize = 8;
+
+/// The flags the page's paywall signals and the body's ending justify.
+pub fn body_flags(json_ld_paywalled: bool, stats: &TextStats, trail: &Trail) -> Vec<Flag> {
+    let markers = paywall_markers(stats, trail);
+    let last_body = trail
+        .pieces
         .iter()
-        .zip(&stats.visible)
-        .any(|(rule, &chars)| *rule == Some("paywall") && chars > 0);
-    let prompt = removed.iter().any(|r| r.reason == "paywall-promo");
-    if !(json_ld_paywalled || marked_wall || prompt) {
-        return Vec::new();
+        .rev()
+        .filter(|p| p.is_kept() && p.block.kind == ParagraphKind::Paragraph)
+        .find(|p| p.block.text.split_whitespace().count() >= MIN_BODY_PARAGRAPH_WORDS)
+        .and_then(|p| p.node);
+    let stops_at_wall = last_body.is_some_and(|body| markers.iter().any(|&m| m > body));
+    let cut = ends_mid_sentence(trail.kept());
+    let paywalled = stops_at_wall || (cut && (json_ld_paywalled || !markers.is_empty()));
+
+    let mut flags = Vec::new();
+    if paywalled {
+        flags.push(Flag::Paywalled);
     }
-    let mut flags = vec![Flag::Paywalled];
-    let last_paragraph = blocks.iter().rev().find(|b| b.kind == ParagraphKind::Paragraph);
-    if last_paragraph.is_some_and(|b| !ends_sentence(&b.text)) {
+    let last_paragraph = trail.kept().filter(|b| b.kind == ParagraphKind::Paragraph).last();
+    if cut || (paywalled && last_paragraph.is_some_and(|b| !ends_sentence(&b.text))) {
         flags.push(Flag::Truncated);
     }
     flags
 }
 
-/// True when text ends like a finished sentence (an ellipsis does not count).
-fn ends_sentence(text: &str) -> bool {
-    let text = text.trim_end();
-    if text.ends_with("...") || text.ends_with('…') {
-        return false;
-    }
-    let trimmed = text.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
-    trimmed.ends_with(['.', '!', '?', ':'])
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sentence_endings() {
-        assert!(ends_sentence("He left.”"));
-        assert!(!ends_sentence("The minister said the talks would"));
-        assert!(!ends_sentence("And then…"));
-    }
+/// Where the page shows a paywall: elements the `paywall` rule marked that
+/// hold visible text, and dropped paywall prompts.
+fn paywall_markers(stats: &TextStats, trail: &Trail) -> Vec<NodeId> {
+    let marked = stats
+        .rule
+        .iter()
+        .zip(&stats.visible)
+        .enumerate()
+        .filter(|(_, (rule, &chars))| **rule == Some("paywall") && chars > 0)
+        .map(|(id, _)| id);
+    let prompts = trail
+        .pieces
+        .iter()
+        .filter(|p| matches!(p.dropped, Some("paywall" | "paywall-promo")))
+        .filter_map(|p| p.node);
+    marked.chain(prompts).collect()
 }

@@ -24,6 +24,7 @@ struct RuleAttrs<'a> {
     itemprop: &'a str,
     style: &'a str,
     hidden: bool,
+    aria_hidden: bool,
 }
 
 fn rule_attrs(dom: &Dom, node: NodeId) -> RuleAttrs<'_> {
@@ -36,7 +37,7 @@ fn rule_attrs(dom: &Dom, node: NodeId) -> RuleAttrs<'_> {
             "itemprop" => attrs.itemprop = value,
             "style" => attrs.style = value,
             "hidden" => attrs.hidden = true,
-            "aria-hidden" => attrs.hidden |= value == "true",
+            "aria-hidden" => attrs.aria_hidden = value.eq_ignore_ascii_case("true"),
             _ => {}
         }
     }
@@ -53,16 +54,22 @@ pub fn classify(dom: &Dom, id: NodeId) -> Option<&'static str> {
     if attrs.hidden || is_hidden_style(attrs.style) {
         return Some("hidden");
     }
+    // `aria-hidden` hides from screen readers, not from the eye: the element
+    // is left out (ad labels, icons, duplicated text) but under the name its
+    // class gives it when it has one, since a reader can see the text.
+    let aria_hidden = attrs.aria_hidden.then_some("aria-hidden");
     if let Some(rule) = role_rule(attrs.role).or_else(|| itemprop_rule(attrs.itemprop)) {
         return Some(rule);
     }
     if attrs.class.is_empty() && attrs.id.is_empty() {
-        return None;
+        return aria_hidden;
     }
     if is_content_marker(attrs.class) || is_content_marker(attrs.id) {
-        return None;
+        return aria_hidden;
     }
-    words_rule(attrs.class).or_else(|| words_rule(attrs.id))
+    words_rule(attrs.class)
+        .or_else(|| words_rule(attrs.id))
+        .or(aria_hidden)
 }
 
 fn tag_rule(name: &str) -> Option<&'static str> {
@@ -185,6 +192,12 @@ const STEMS: &[(&str, &str)] = &[
     ("disqus", "comments"),
     ("sidebar", "sidebar"),
     ("authorbio", "author-bio"),
+    ("author-bio", "author-bio"),
+    ("author_bio", "author-bio"),
+    ("author-box", "author-bio"),
+    ("authorbox", "author-bio"),
+    ("about-the-author", "author-bio"),
+    ("about-author", "author-bio"),
     ("screen-reader", "hidden"),
     ("visually-hidden", "hidden"),
     ("visuallyhidden", "hidden"),

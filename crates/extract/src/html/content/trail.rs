@@ -61,7 +61,7 @@ impl Trail {
     }
 
     /// The kept blocks, in order.
-    pub fn kept(&self) -> impl Iterator<Item = &Block> + '_ {
+    pub fn kept(&self) -> impl DoubleEndedIterator<Item = &Block> + '_ {
         self.pieces.iter().filter(|p| p.is_kept()).map(|p| &p.block)
     }
 

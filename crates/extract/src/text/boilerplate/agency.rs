@@ -49,10 +49,6 @@ static STAFF_CLAUSE: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// "PLACE, date (Agency) -" at the start of a paragraph.
-static DATELINE_AGENCY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^[\p{Lu}][^()]{0,80}\((?P<agency>[^()]{1,40})\)\s*[-–—]").expect("dateline pattern is valid")
-});
-
 /// Removes credit lines and records the agencies and reporters they name.
 pub fn remove_agency_credits(page: &mut Page) {
     let first_prose = page.first_prose();
@@ -76,10 +72,7 @@ pub fn remove_agency_credits(page: &mut Page) {
         }
     }
     if let Some(first) = first_prose {
-        if let Some(agency) = DATELINE_AGENCY
-            .captures(page.text(first))
-            .and_then(|caps| agency_by_credit(caps.name("agency")?.as_str(), CreditSlot::Dateline))
-        {
+        if let Some(agency) = crate::credits::dateline_agency(page.text(first)) {
             page.findings.add_agency(&agency);
         }
     }
