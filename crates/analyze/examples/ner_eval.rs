@@ -116,7 +116,11 @@ fn run() -> Result<(), String> {
         }
     }
     let median = median_of(&mut timings);
-    let cpu_median = if cpu_timings.is_empty() { f64::NAN } else { median_of(&mut cpu_timings) };
+    let cpu_median = if cpu_timings.is_empty() {
+        f64::NAN
+    } else {
+        median_of(&mut cpu_timings)
+    };
 
     let mut out = String::new();
     for (index, found) in predictions.iter().enumerate() {

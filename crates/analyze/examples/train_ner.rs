@@ -3,7 +3,7 @@
 //! ```text
 //! cargo run --release -p parallax-analyze --example train_ner -- [options]
 //!   --shared DIR     shared data (default $PARALLAX_SHARED or ../shared)
-//!   --epochs N       maximum passes over the training data (default 17: the 4.4 MB table stays in cache)
+//!   --epochs N       maximum passes over the training data (default 20)
 //!   --bits B         log2 of the hashed weight buckets (default 17: the 4.4 MB table stays in cache)
 //!   --wikiann        also train on WikiANN-en train (silver labels)
 //!   --no-gazetteer   train without gazetteer features

@@ -18,7 +18,13 @@ pub fn analyze(article: &Article) -> Analysis {
     let quotes = quotes::find_quotes(body, &article.paragraphs, &sentences, &entities);
     let figures = figures::find_figures(body);
     let times = times::find_times(body, &article.published);
-    Analysis { sentences, entities, quotes, figures, times }
+    Analysis {
+        sentences,
+        entities,
+        quotes,
+        figures,
+        times,
+    }
 }
 
 /// Analyses an article in place, replacing any earlier annotations.

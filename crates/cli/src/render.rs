@@ -104,6 +104,7 @@ pub fn render_article(article: &Article) -> String {
         }
         let _ = writeln!(out);
     }
+    render_analysis(article, &mut out);
     if !article.removed.is_empty() {
         let _ = writeln!(out, "── removed ({}) ──", article.removed.len());
         for removed in &article.removed {
@@ -116,6 +117,103 @@ pub fn render_article(article: &Article) -> String {
     }
     let _ = writeln!(out);
     out
+}
+
+/// Text of a span of the body, or "" when out of range.
+fn span_text(article: &Article, span: parallax_core::Span) -> &str {
+    span.slice(&article.body).unwrap_or("")
+}
+
+/// Shortens `text` to `max` characters with an ellipsis.
+fn clip(text: &str, max: usize) -> String {
+    let mut clipped: String = text.chars().take(max).collect();
+    if text.chars().count() > max {
+        clipped.push('…');
+    }
+    clipped.replace('\n', " ")
+}
+
+/// The analysis: quotes with speakers, entities by identity, figures, times.
+fn render_analysis(article: &Article, out: &mut String) {
+    let analysis = &article.analysis;
+    if !analysis.quotes.is_empty() {
+        let _ = writeln!(out, "── quotes ({}) ──", analysis.quotes.len());
+        for quote in &analysis.quotes {
+            let who = match (&quote.speaker, &quote.source) {
+                (Some(speaker), _) => {
+                    let said = span_text(article, speaker.span);
+                    if said == speaker.name {
+                        speaker.name.clone()
+                    } else {
+                        format!("{} (\"{said}\")", speaker.name)
+                    }
+                }
+                (None, Some(source)) => format!("[source] {source}"),
+                (None, None) => "[unattributed]".to_owned(),
+            };
+            let kind = serde_json::to_value(quote.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned));
+            let cue = quote
+                .cue
+                .as_ref()
+                .map(|c| format!(", {}", c.text))
+                .unwrap_or_default();
+            let relay = quote
+                .reporter
+                .as_ref()
+                .map(|r| format!(", via {r}"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{who} [{}{cue}{relay}]: “{}”",
+                kind.unwrap_or_default(),
+                clip(&quote.text, 160)
+            );
+        }
+        let _ = writeln!(out);
+    }
+    if !analysis.entities.is_empty() {
+        // One line per identity: canonical name, type, key, and how it was written.
+        let mut identities: Vec<(String, String, Vec<String>)> = Vec::new();
+        for mention in &analysis.entities {
+            let written = span_text(article, mention.span).to_owned();
+            match identities.iter_mut().find(|(key, _, _)| *key == mention.key) {
+                Some((_, _, forms)) => {
+                    if !forms.contains(&written) {
+                        forms.push(written);
+                    }
+                }
+                None => identities.push((mention.key.clone(), mention.canonical.clone(), vec![written])),
+            }
+        }
+        let _ = writeln!(
+            out,
+            "── entities ({} mentions, {} identities) ──",
+            analysis.entities.len(),
+            identities.len()
+        );
+        for (key, canonical, forms) in &identities {
+            let _ = writeln!(out, "{canonical} <{key}>: {}", clip(&forms.join(" · "), 140));
+        }
+        let _ = writeln!(out);
+    }
+    if !analysis.figures.is_empty() {
+        let figures: Vec<String> = analysis
+            .figures
+            .iter()
+            .map(|f| format!("“{}”", span_text(article, f.span)))
+            .collect();
+        let _ = writeln!(out, "── figures ──\n{}\n", figures.join(" · "));
+    }
+    if !analysis.times.is_empty() {
+        let times: Vec<String> = analysis
+            .times
+            .iter()
+            .map(|t| format!("“{}” → {}", t.text, t.date.as_deref().unwrap_or("unresolved")))
+            .collect();
+        let _ = writeln!(out, "── times ──\n{}\n", times.join(" · "));
+    }
 }
 
 /// A few lines per article: what a user checks first.

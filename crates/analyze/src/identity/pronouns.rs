@@ -43,7 +43,7 @@ pub(crate) fn resolve(words: &[Word], numbered: &[(Mention, usize)]) -> Vec<(Men
             if known.is_some_and(|g| g != gender) {
                 continue;
             }
-            let distance = word.sentence - mention.sentence;
+            let distance = word.sentence.saturating_sub(mention.sentence);
             let subject = numbered
                 .iter()
                 .find(|(m, _)| m.sentence == mention.sentence && m.entity_type == EntityType::Person)

@@ -34,14 +34,24 @@ pub struct Decision {
 }
 
 /// Tags every sentence of a document, in order.
-pub fn tag_document<S: Scorer + ?Sized>(scorer: &S, sentences: &[SentenceView], temperature: f32) -> Vec<Vec<Decision>> {
+pub fn tag_document<S: Scorer + ?Sized>(
+    scorer: &S,
+    sentences: &[SentenceView],
+    temperature: f32,
+) -> Vec<Vec<Decision>> {
     let context = DocumentContext::new(sentences);
     let mut history = PredictionHistory::default();
     let mut tagged = Vec::with_capacity(sentences.len());
     for sentence in sentences {
         let best = beam_search(scorer, sentence, &context, &history, temperature);
         record(&mut history, sentence, &best.tags);
-        tagged.push(best.tags.iter().zip(&best.probabilities).map(|(&tag, &p)| Decision { tag, probability: p }).collect());
+        tagged.push(
+            best.tags
+                .iter()
+                .zip(&best.probabilities)
+                .map(|(&tag, &p)| Decision { tag, probability: p })
+                .collect(),
+        );
     }
     tagged
 }
@@ -91,7 +101,11 @@ fn beam_search<S: Scorer + ?Sized>(
     temperature: f32,
 ) -> Hypothesis {
     let len = sentence.tokens.len();
-    let empty = Hypothesis { tags: Vec::with_capacity(len), probabilities: Vec::with_capacity(len), score: 0.0 };
+    let empty = Hypothesis {
+        tags: Vec::with_capacity(len),
+        probabilities: Vec::with_capacity(len),
+        score: 0.0,
+    };
     let mut beam = vec![empty];
     let mut features = Vec::with_capacity(96);
     let mut hypothesis_scores: Vec<[f32; TAG_COUNT]> = Vec::with_capacity(BEAM_WIDTH);
@@ -132,15 +146,29 @@ fn beam_search<S: Scorer + ?Sized>(
             tags.push(tag);
             let mut probabilities = Vec::with_capacity(len);
             probabilities.extend_from_slice(&parent.probabilities);
-            probabilities.push(probability(&hypothesis_scores[h], previous, tag, is_last, temperature));
-            next.push(Hypothesis { tags, probabilities, score });
+            probabilities.push(probability(
+                &hypothesis_scores[h],
+                previous,
+                tag,
+                is_last,
+                temperature,
+            ));
+            next.push(Hypothesis {
+                tags,
+                probabilities,
+                score,
+            });
             if next.len() == BEAM_WIDTH {
                 break;
             }
         }
         beam = next;
     }
-    beam.into_iter().next().unwrap_or(Hypothesis { tags: Vec::new(), probabilities: Vec::new(), score: 0.0 })
+    beam.into_iter().next().unwrap_or(Hypothesis {
+        tags: Vec::new(),
+        probabilities: Vec::new(),
+        score: 0.0,
+    })
 }
 
 /// Every tag's score at each token along `path`.

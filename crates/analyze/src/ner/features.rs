@@ -122,7 +122,10 @@ impl TokenView {
     pub fn new(raw: &str) -> TokenView {
         let form = normalize(raw);
         let key = form.to_lowercase();
-        let lower: String = key.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect();
+        let lower: String = key
+            .chars()
+            .map(|c| if c.is_ascii_digit() { '0' } else { c })
+            .collect();
         let s = shapes(&form);
         let first_upper = form.chars().next().is_some_and(char::is_uppercase);
         let letters = s.upper + s.lower;
@@ -130,7 +133,10 @@ impl TokenView {
             (flag::INIT_CAP, first_upper),
             (flag::ALL_CAPS, letters > 0 && s.lower == 0),
             (flag::ALL_LOWER, letters > 0 && s.upper == 0),
-            (flag::MIXED_CASE, s.upper > 0 && s.lower > 0 && !(first_upper && s.upper == 1)),
+            (
+                flag::MIXED_CASE,
+                s.upper > 0 && s.lower > 0 && !(first_upper && s.upper == 1),
+            ),
             (flag::HAS_DIGIT, s.digits > 0),
             (flag::ALL_DIGITS, s.digits > 0 && s.digits == s.alphanumeric),
             (flag::HAS_HYPHEN, form.contains('-')),
@@ -139,7 +145,10 @@ impl TokenView {
             (flag::NO_ALPHANUMERIC, s.alphanumeric == 0),
             (flag::SINGLE_CHAR, s.chars == 1),
         ];
-        let flags = conditions.iter().filter(|(_, holds)| *holds).fold(0, |flags, (bit, _)| flags | bit);
+        let flags = conditions
+            .iter()
+            .filter(|(_, holds)| *holds)
+            .fold(0, |flags, (bit, _)| flags | bit);
         let hashes = TokenHashes {
             form: hash_str(&form),
             lower: hash_str(&lower),
@@ -147,7 +156,12 @@ impl TokenView {
             shape: hash_str(&s.shape),
             short_shape: hash_str(&s.short),
         };
-        TokenView { lower, key, flags, hashes }
+        TokenView {
+            lower,
+            key,
+            flags,
+            hashes,
+        }
     }
 
     fn has(&self, flag: u16) -> bool {

@@ -95,7 +95,7 @@ mod tests {
         // Pinned value: changing the function invalidates the shipped model.
         assert_eq!(
             FeatureHash::template(1).str("kyiv").finish(),
-            0x5b6d_4c23_f3a0_ba3e
+            0x2d30_1013_c4f7_c31c
         );
         assert_ne!(
             FeatureHash::template(1).str("ab").str("c").finish(),
@@ -105,5 +105,8 @@ mod tests {
             FeatureHash::template(1).str("x").finish(),
             FeatureHash::template(2).str("x").finish()
         );
+        assert_eq!(combine(1, &[hash_str("kyiv")]), 0x1b86_a21f_3b0f_3207);
+        assert_ne!(combine(1, &[1, 2]), combine(1, &[2, 1]));
+        assert_ne!(combine(1, &[1]), combine(2, &[1]));
     }
 }

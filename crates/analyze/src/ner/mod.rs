@@ -20,8 +20,8 @@ use once_cell::sync::Lazy;
 use parallax_core::{Sentence, Span};
 
 use crate::tokens::{tokenize, tokens_in, Token};
-pub use decode::Decision;
 use decode::tag_document;
+pub use decode::Decision;
 use features::SentenceView;
 use model::{Model, ModelError};
 pub use tags::NerLabel;

@@ -240,6 +240,10 @@ fn token_rule(token: &str) -> Option<&'static str> {
         "modal" | "popup" | "overlay" => "modal",
         "gdpr" | "consent" | "cli" | "cmp" => "cookie-notice",
         "sr" => "hidden",
+        // Section labels above a headline ("Europe", "Analysis").
+        "kicker" => "kicker",
+        // A scrolling strip of other headlines ("LIVE: …", "Breaking: …").
+        "ticker" | "newsticker" => "news-ticker",
         "print" | "noprint" => "print-only",
         _ => return None,
     })

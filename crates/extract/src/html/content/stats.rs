@@ -23,6 +23,10 @@ const MAX_PROSE_LINK_SHARE: f64 = 0.5;
 const MAX_TEASER_CHARS: u32 = 1000;
 /// A class rule is overruled on an element holding this share of the page's prose.
 const PAGE_PROTECTED_SHARE: f64 = 0.6;
+/// A news ticker is a one-line strip of headlines; an element named
+/// `ticker` holding more text than this, or a table cell, is something else
+/// (finance pages name stock-symbol columns and whole quote sections so).
+const MAX_TICKER_CHARS: u32 = 300;
 
 /// Text statistics of every node of one document.
 pub struct TextStats {
@@ -87,6 +91,9 @@ impl TextStats {
                 // `<aside>` swallowing the page, React's `<div hidden>`
                 // streaming slot) — except for comments, which can outweigh
                 // the article.
+                if r == "news-ticker" && !is_news_ticker(dom, id, visible[id]) {
+                    return false;
+                }
                 r == "comments" || f64::from(prose_all[id]) < PAGE_PROTECTED_SHARE * page_prose
             });
             if rule[id].is_none() && teaser() {
@@ -200,6 +207,10 @@ fn subtree_sums(dom: &Dom, value: impl Fn(NodeId) -> u32) -> Vec<u32> {
         }
     }
     sums
+}
+
+fn is_news_ticker(dom: &Dom, id: NodeId, visible: u32) -> bool {
+    visible <= MAX_TICKER_CHARS && !matches!(dom.name(id), Some("td" | "th" | "tr" | "table" | "tbody" | "thead"))
 }
 
 fn is_tag_rule(dom: &Dom, id: NodeId, rule: &str) -> bool {
