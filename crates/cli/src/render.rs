@@ -242,5 +242,24 @@ pub fn render_digest(article: &Article) -> String {
         flags(article),
         source(article)
     );
+    let analysis = &article.analysis;
+    let identities: std::collections::BTreeSet<&str> =
+        analysis.entities.iter().map(|m| m.key.as_str()).collect();
+    let attributed = analysis
+        .quotes
+        .iter()
+        .filter(|q| q.speaker.is_some() || q.source.is_some())
+        .count();
+    let _ = writeln!(
+        out,
+        "    {} sentences · {} entity mentions of {} identities · {} quotes ({} attributed) · {} figures · {} times",
+        analysis.sentences.len(),
+        analysis.entities.len(),
+        identities.len(),
+        analysis.quotes.len(),
+        attributed,
+        analysis.figures.len(),
+        analysis.times.len()
+    );
     out
 }
