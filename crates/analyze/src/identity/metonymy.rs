@@ -1,7 +1,9 @@
 //! Metonymy: a capital or a seat of government acting as the subject of a
 //! speech or action verb stands for the government ("Moscow launched…",
 //! "the Kremlin said", "Kyiv has dismissed…"); after a preposition of place
-//! it stays a place ("in Moscow", "to Kyiv", "at the White House").
+//! it stays a place ("in Moscow", "to Kyiv", "at the White House"), unless
+//! "from" follows something only an institution issues ("an invitation from
+//! the Kremlin" is the government's invitation).
 
 use parallax_core::EntityType;
 
@@ -33,6 +35,39 @@ const LOCATIVE: &[&str] = &[
     "visiting",
     "reach",
     "reached",
+];
+
+/// Nouns for what an institution issues; "<noun> from X" makes X the body.
+const ISSUED: &[&str] = &[
+    "invitation",
+    "invitations",
+    "statement",
+    "statements",
+    "request",
+    "requests",
+    "offer",
+    "offers",
+    "proposal",
+    "proposals",
+    "message",
+    "messages",
+    "response",
+    "reply",
+    "order",
+    "orders",
+    "warning",
+    "warnings",
+    "demand",
+    "demands",
+    "signal",
+    "signals",
+    "comment",
+    "comments",
+    "readout",
+    "approval",
+    "permission",
+    "instructions",
+    "ultimatum",
 ];
 
 /// Auxiliaries and adverbs between a subject and its verb.
@@ -167,7 +202,7 @@ const ACTION_VERBS: &[&str] = &[
 pub(crate) fn decide(words: &[Word], mentions: &mut [Mention]) {
     let (g, kb) = (gazetteer(), kb());
     for mention in mentions.iter_mut() {
-        let locative = mention
+        let preposition = mention
             .words
             .start
             .checked_sub(1)
@@ -178,9 +213,9 @@ pub(crate) fn decide(words: &[Word], mentions: &mut [Mention]) {
                     Some(i)
                 }
             })
-            .is_some_and(|i| {
-                words[i].sentence == mention.sentence && LOCATIVE.contains(&words[i].lower().as_str())
-            });
+            .filter(|&i| words[i].sentence == mention.sentence);
+        let issuer = preposition.is_some_and(|i| issues(words, i));
+        let locative = !issuer && preposition.is_some_and(|i| LOCATIVE.contains(&words[i].lower().as_str()));
         match mention.entity_type {
             // A seat of government ("the Kremlin") is the government unless
             // the text puts something in it.
@@ -195,7 +230,7 @@ pub(crate) fn decide(words: &[Word], mentions: &mut [Mention]) {
                 mention.key = place;
                 mention.canonical = name;
             }
-            EntityType::Place if !locative && acts(words, mention) => {
+            EntityType::Place if !locative && (issuer || acts(words, mention)) => {
                 let Some(PlaceName::Place(i)) =
                     g.lookup_folded(&place_phrase(words, mention)).first().copied()
                 else {
@@ -219,6 +254,18 @@ pub(crate) fn decide(words: &[Word], mentions: &mut [Mention]) {
             _ => {}
         }
     }
+}
+
+/// Word `at` is "from" after something only an institution issues ("an
+/// invitation from the Kremlin", "a statement from Moscow"): the name is the
+/// issuer, not where something comes from.
+fn issues(words: &[Word], at: usize) -> bool {
+    if words[at].lower() != "from" {
+        return false;
+    }
+    at.checked_sub(1)
+        .and_then(|i| words.get(i))
+        .is_some_and(|w| w.sentence == words[at].sentence && ISSUED.contains(&w.lower().as_str()))
 }
 
 fn place_phrase(words: &[Word], mention: &Mention) -> String {

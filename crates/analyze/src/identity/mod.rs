@@ -11,6 +11,7 @@
 //! attaches he/she to the most salient compatible person. Rules and
 //! policies: `docs/entities.md`.
 
+mod binding;
 mod cluster;
 pub mod keys;
 #[cfg(test)]

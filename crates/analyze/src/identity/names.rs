@@ -286,7 +286,7 @@ fn lexicon_match(words: &[Word], claimed: &[bool], at: usize) -> Option<Mention>
 /// What the knowledge base or gazetteer says `phrase` (words `range`) is.
 fn known(words: &[Word], range: std::ops::Range<usize>, phrase: &str) -> Option<Mention> {
     let (kb, g) = (kb(), gazetteer());
-    let span = Span::new(words[range.start].span.start, words[range.end - 1].span.end);
+    let span = name_span(words, range.clone());
     let base = |entity_type, key: String, canonical: String| Mention {
         words: range.clone(),
         span,
@@ -446,7 +446,10 @@ fn tagged(body: &str, words: &[Word], claimed: &[bool], span: &NamedSpan) -> Opt
     let shaped_like_a_name = words[first..end].iter().enumerate().all(|(i, w)| {
         w.capitalized || (i > 0 && i + 1 < end - first && NAME_PARTICLES.contains(&w.lower().as_str()))
     });
-    if !shaped_like_a_name || span.confidence < MIN_TAGGER_CONFIDENCE {
+    if !shaped_like_a_name
+        || span.confidence < MIN_TAGGER_CONFIDENCE
+        || adjectival_compound(&words[first..end])
+    {
         return None;
     }
     let confidence = 0.9 * span.confidence.clamp(0.0, 1.0);
@@ -478,6 +481,31 @@ fn tagged(body: &str, words: &[Word], claimed: &[bool], span: &NamedSpan) -> Opt
     Some(mention)
 }
 
+/// One hyphenated word that describes rather than names: a participle
+/// after the name ("US-mediated", "Russian-backed", "Saudi-led") or
+/// nationality adjectives joined ("French-British"). The nationality inside
+/// is not an actor in its own right, so no entity is made.
+fn adjectival_compound(span_words: &[Word]) -> bool {
+    let [word] = span_words else {
+        return false;
+    };
+    let segments: Vec<&str> = word.text.split(['-', '‑']).filter(|s| !s.is_empty()).collect();
+    if segments.len() < 2 {
+        return false;
+    }
+    let participle_last = segments
+        .last()
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_lowercase);
+    let all_nationalities = segments.iter().all(|s| {
+        gazetteer()
+            .lookup_folded(&fold_phrase(s))
+            .iter()
+            .any(|m| matches!(m, PlaceName::Demonym { .. }))
+    });
+    participle_last || all_nationalities
+}
+
 fn plain(
     words: &[Word],
     range: std::ops::Range<usize>,
@@ -487,7 +515,7 @@ fn plain(
     confidence: f32,
 ) -> Mention {
     Mention {
-        span: Span::new(words[range.start].span.start, words[range.end - 1].span.end),
+        span: name_span(words, range.clone()),
         sentence: words[range.start].sentence,
         words: range,
         entity_type,
@@ -502,6 +530,18 @@ fn plain(
         full_name: false,
         from_kb: false,
     }
+}
+
+/// The byte span of words `range`, with the closing bracket when the name
+/// contains an editor's insertion ("Donald [Trump]"), so the span never
+/// leaves a bracket unbalanced.
+fn name_span(words: &[Word], range: std::ops::Range<usize>) -> Span {
+    let (first, last) = (&words[range.start], &words[range.end - 1]);
+    let opened_inside = words[range.start + 1..range.end]
+        .iter()
+        .any(|w| w.opens_insertion);
+    let close = usize::from(opened_inside && last.closes_insertion);
+    Span::new(first.span.start, last.span.end + close)
 }
 
 /// A person mention for words `range` (a name the knowledge base may know).

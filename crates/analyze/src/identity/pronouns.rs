@@ -2,12 +2,14 @@
 //! the most salient compatible person: one mentioned earlier in the same
 //! sentence or in the two before, the subject (first person mentioned) of a
 //! sentence preferred, gender from the knowledge base or from an earlier
-//! pronoun that resolved to the person.
+//! pronoun that resolved to the person. Syntactic constraints inside the
+//! sentence come from [`binding`].
 
 use std::collections::HashMap;
 
 use parallax_core::{EntityType, MentionForm};
 
+use super::binding;
 use super::words::Word;
 use super::Mention;
 use crate::kb::Gender;
@@ -28,10 +30,13 @@ fn gender_of(word: &str) -> Option<Gender> {
 pub(crate) fn resolve(words: &[Word], numbered: &[(Mention, usize)]) -> Vec<(Mention, usize)> {
     let mut learned: HashMap<usize, Gender> = HashMap::new();
     let mut out = Vec::new();
-    for word in words {
+    for (at, word) in words.iter().enumerate() {
         let Some(gender) = gender_of(&word.lower()) else {
             continue;
         };
+        let known_persons: Vec<&(Mention, usize)> = numbered.iter().chain(&out).collect();
+        let barred = binding::barred_subject(words, at, &known_persons);
+        let controlled = binding::controlled_object(words, at, &known_persons);
         let candidates = numbered.iter().filter(|(m, _)| {
             m.entity_type == EntityType::Person
                 && m.span.end <= word.span.start
@@ -40,7 +45,7 @@ pub(crate) fn resolve(words: &[Word], numbered: &[(Mention, usize)]) -> Vec<(Men
         let mut scored: Vec<(f32, &Mention, usize)> = Vec::new();
         for (mention, entity) in candidates {
             let known = mention.gender.or_else(|| learned.get(entity).copied());
-            if known.is_some_and(|g| g != gender) {
+            if known.is_some_and(|g| g != gender) || barred == Some(*entity) {
                 continue;
             }
             let distance = word.sentence.saturating_sub(mention.sentence);
@@ -51,6 +56,10 @@ pub(crate) fn resolve(words: &[Word], numbered: &[(Mention, usize)]) -> Vec<(Men
             let mut score = 3.0 - distance as f32 + if subject { 1.0 } else { 0.0 };
             if known.is_none() {
                 score -= 0.5;
+            }
+            if controlled == Some(*entity) {
+                // Outweighs the subject preference: "invited X to come if he…".
+                score += 2.0;
             }
             // Among equals, the more recent mention.
             score += mention.span.start as f32 * 1e-9;
@@ -76,7 +85,7 @@ pub(crate) fn resolve(words: &[Word], numbered: &[(Mention, usize)]) -> Vec<(Men
         learned.entry(entity).or_insert(gender);
         out.push((
             Mention {
-                words: 0..0,
+                words: at..at + 1,
                 span: word.span,
                 entity_type: EntityType::Person,
                 key: antecedent.key.clone(),

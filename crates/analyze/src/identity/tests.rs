@@ -213,3 +213,112 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn object_pronoun_is_not_its_clause_subject() {
+    let body = "Vladimir Putin met Volodymyr Zelensky and thanked him for coming.";
+    let m = resolve(body);
+    assert_eq!(at(&m, body, "him", 0).key, "person:zelensky-volodymyr");
+    // A possessive or title mention of the other person is enough.
+    let body = "Speaking in Beijing, the Kremlin chief questioned the Ukrainian leader’s legitimacy, \
+                referring to him as a usurper.";
+    let m = resolve(body);
+    assert_eq!(at(&m, body, "him", 0).key, "person:zelensky-volodymyr");
+    // A resolved "he" is the subject of its clause too.
+    let body = "Vladimir Putin said he wanted talks with Volodymyr Zelensky, and invited him to Moscow.";
+    let m = resolve(body);
+    assert_eq!(at(&m, body, "him", 0).key, "person:zelensky-volodymyr");
+}
+
+#[test]
+fn object_pronoun_past_a_clause_opener_may_be_the_main_subject() {
+    // "him" is in the clause of "Zelensky should call": Putin is free.
+    let body = "Vladimir Putin said Volodymyr Zelensky should call him.";
+    let m = resolve(body);
+    assert_eq!(at(&m, body, "him", 0).key, "person:putin-vladimir");
+    // A possessive is not a subject, and with no rival the sentence's person stays.
+    let body = "Vladimir Putin’s aide praised him.";
+    let m = resolve(body);
+    assert_eq!(at(&m, body, "him", 0).key, "person:putin-vladimir");
+    // "asked Zelensky to call him": the infinitive's understood subject is
+    // Zelensky, so the asker stays available.
+    let body = "Vladimir Putin asked Volodymyr Zelensky to call him.";
+    let m = resolve(body);
+    assert_eq!(at(&m, body, "him", 0).key, "person:putin-vladimir");
+}
+
+#[test]
+fn condition_after_a_control_verb_refers_to_the_invitee() {
+    let body =
+        "Vladimir Putin said he had invited Volodymyr Zelensky to come to Moscow if he wanted to talk.";
+    let m = resolve(body);
+    assert_eq!(at(&m, body, "he had", 0).key, "person:putin-vladimir");
+    assert_eq!(at(&m, body, "he wanted", 0).key, "person:zelensky-volodymyr");
+    // A title between the verb and the name belongs to the object.
+    let body = "Volodymyr Zelensky invited Russian President Vladimir Putin to Kyiv, “if he dares”.";
+    let m = resolve(body);
+    assert_eq!(at(&m, body, "he dares", 0).key, "person:putin-vladimir");
+    // Without a control verb the subject keeps the pronoun.
+    let body = "Vladimir Putin met Volodymyr Zelensky in Moscow when he arrived.";
+    let m = resolve(body);
+    assert_eq!(at(&m, body, "he arrived", 0).key, "person:putin-vladimir");
+}
+
+#[test]
+fn editorial_brackets_stay_balanced_in_a_name() {
+    let body = "“Donald [Trump] asked me for a meeting,” Vladimir Putin said. Trump agreed.";
+    let m = resolve(body);
+    let trump = at(&m, body, "Donald", 0);
+    assert_eq!(trump.span.slice(body), Some("Donald [Trump]"));
+    assert_eq!(trump.key, "person:trump-donald");
+    assert_eq!(at(&m, body, "Trump agreed", 0).entity, trump.entity);
+    // A bracket around the whole name is not part of it.
+    let body = "Officials said [Zelensky] would travel.";
+    let m = resolve(body);
+    assert_eq!(at(&m, body, "Zelensky", 0).span.slice(body), Some("Zelensky"));
+}
+
+#[test]
+fn adjectival_compounds_are_not_entities() {
+    let body =
+        "Russian-backed separatists joined US-mediated talks and a French-British plan with Al-Jazeera.";
+    let tag = |text: &str, label| NamedSpan {
+        span: Span::new(
+            body.find(text).unwrap_or(0),
+            body.find(text).unwrap_or(0) + text.len(),
+        ),
+        label,
+        confidence: 0.9,
+    };
+    let named = [
+        tag("Russian-backed", NerLabel::Misc),
+        tag("US-mediated", NerLabel::Misc),
+        tag("French-British", NerLabel::Misc),
+        tag("Al-Jazeera", NerLabel::Org),
+    ];
+    let m = resolve_entities(body, &[], &named);
+    assert!(m.iter().all(|m| m.entity_type != EntityType::Misc), "{m:#?}");
+    assert_eq!(
+        at(&m, body, "Al-Jazeera", 0).entity_type,
+        EntityType::Organization
+    );
+}
+
+#[test]
+fn an_invitation_from_a_seat_of_government_is_the_government() {
+    let body = "Zelensky declined an invitation from the Kremlin. Envoys returned from the Kremlin. \
+                A statement from Moscow followed. Refugees fled from Moscow.";
+    let m = resolve(body);
+    let invitation = at(&m, body, "Kremlin", 0);
+    assert_eq!(
+        (invitation.entity_type, invitation.key.as_str()),
+        (EntityType::Organization, "org:russia-government")
+    );
+    assert_eq!(at(&m, body, "Kremlin", 1).entity_type, EntityType::Place);
+    let statement = at(&m, body, "Moscow", 0);
+    assert_eq!(
+        (statement.entity_type, statement.key.as_str()),
+        (EntityType::Organization, "org:russia-government")
+    );
+    assert_eq!(at(&m, body, "Moscow", 1).key, "place:moscow");
+}

@@ -25,6 +25,10 @@ pub(crate) struct Word<'a> {
     pub sentence_start: bool,
     /// Between an opening and a closing quotation mark.
     pub quoted: bool,
+    /// Directly after "[": an editor's insertion ("Donald [Trump]").
+    pub opens_insertion: bool,
+    /// Directly before "]".
+    pub closes_insertion: bool,
 }
 
 impl Word<'_> {
@@ -104,6 +108,8 @@ pub(crate) fn scan<'a>(body: &'a str, sentences: &[Sentence]) -> Vec<Word<'a>> {
             sentence: index,
             sentence_start,
             quoted,
+            opens_insertion: body[..start].ends_with('['),
+            closes_insertion: body[span.end..].starts_with(']'),
         });
     }
     words
@@ -145,8 +151,17 @@ mod tests {
         assert_eq!(words[4].sentence, 1);
         assert!(words[4].sentence_start && !words[5].sentence_start);
         assert!(words[5].quoted && !words[6].quoted);
+        assert!(!words[0].opens_insertion && !words[0].closes_insertion);
         for w in &words {
             assert_eq!(&body[w.span.start..w.span.end], w.text);
         }
+    }
+
+    #[test]
+    fn marks_editorial_brackets() {
+        let words = scan("Donald [Trump] said [it] was fine", &[]);
+        assert!(words[1].opens_insertion && words[1].closes_insertion);
+        assert!(!words[0].opens_insertion && !words[0].closes_insertion);
+        assert!(words[3].opens_insertion && !words[4].opens_insertion);
     }
 }

@@ -176,12 +176,69 @@ pub(crate) fn source_before(ctx: &Context, cue: &CueHit, floor: usize) -> Option
     while start > floor && end - start < MAX_SOURCE_TOKENS && continues_phrase(ctx, start - 1) {
         start -= 1;
     }
-    let phrase = start..end;
+    let phrase = without_time_adjunct(ctx, start..end);
     if !is_plausible_source(ctx, &phrase) {
         return None;
     }
     let extended = with_name_before_appositive(ctx, phrase.clone(), floor);
     (!closes_appositive || extended != phrase).then_some(extended)
+}
+
+/// Words opening a time phrase between a subject and its verb.
+const TIME_ADJUNCT_OPENERS: &[&str] = &["on", "during", "late", "last", "earlier", "this", "yesterday", "today"];
+
+/// "The Kremlin on Thursday said…": a time phrase between the subject and
+/// the cue is not part of the source. Cut only after a name or pronoun, so
+/// "the head of the office on…" style phrases keep their shape otherwise.
+fn without_time_adjunct(ctx: &Context, phrase: Range<usize>) -> Range<usize> {
+    let cut = (phrase.start + 1..phrase.end).find(|&i| TIME_ADJUNCT_OPENERS.contains(&ctx.lower(i)));
+    match cut {
+        Some(cut) if (phrase.start..cut).any(|i| ctx.is_capitalised(i) || PRONOUNS.contains(&ctx.lower(i))) => {
+            phrase.start..cut
+        }
+        _ => phrase,
+    }
+}
+
+/// Sentence adverbs and connectives that stand capitalised before a comma
+/// at the start of a sentence ("However, Reuters reports…") and are never a
+/// name before an appositive.
+fn is_sentence_adverb(word: &str) -> bool {
+    matches!(
+        word,
+        "however"
+            | "meanwhile"
+            | "instead"
+            | "moreover"
+            | "furthermore"
+            | "nevertheless"
+            | "nonetheless"
+            | "besides"
+            | "still"
+            | "separately"
+            | "earlier"
+            | "later"
+            | "yesterday"
+            | "today"
+            | "additionally"
+            | "finally"
+            | "indeed"
+            | "likewise"
+            | "similarly"
+            | "otherwise"
+            | "thus"
+            | "therefore"
+            | "hence"
+            | "initially"
+            | "previously"
+            | "recently"
+            | "subsequently"
+            | "ultimately"
+            | "notably"
+            | "importantly"
+            | "interestingly"
+            | "surprisingly"
+    )
 }
 
 /// "Brent Bozell, founder of the Media Research Center, tells…": the source
@@ -200,7 +257,8 @@ fn with_name_before_appositive(ctx: &Context, phrase: Range<usize>, floor: usize
         start -= 1;
     }
     let opens_clause = start == floor || ctx.kind(start - 1).is_some_and(|k| !k.is_wordlike());
-    if start < comma && ctx.is_capitalised(start) && opens_clause && ctx.text(comma + 1) != "," {
+    let adverb_only = comma == start + 1 && is_sentence_adverb(ctx.lower(start));
+    if start < comma && ctx.is_capitalised(start) && opens_clause && !adverb_only && ctx.text(comma + 1) != "," {
         start..phrase.end
     } else {
         phrase

@@ -332,10 +332,13 @@ fn is_standalone(ctx: &Context, lead: &Range<usize>, tail: &Range<usize>, a: Opt
         a.is_some_and(|a| a.cue.tokens.start >= tail.start && a.cue.tokens.end <= tail.end);
     let attributed_in_lead =
         a.is_some_and(|a| a.cue.tokens.end <= lead.end && a.cue.tokens.start >= lead.start);
-    let introduced = matches!(last_lead, Some(":" | ",")) && attributed_in_lead || last_lead == Some(":");
     // "Obama said the NRA “knows full well…”": words between the cue and
     // the quote make it part of the reporter's clause.
     let cue_adjacent = a.is_some_and(|a| (a.cue.tokens.end..lead.end).all(|i| !ctx.is_word(i)));
+    // A comma introduces the quote only right after the cue ("He said, “…”");
+    // after other words it closes a clause the quote is embedded in
+    // ("…invited Putin to Kyiv for talks, “if he dares”").
+    let introduced = last_lead == Some(",") && attributed_in_lead && cue_adjacent || last_lead == Some(":");
     introduced
         || lead_words == 0 && (tail_words <= MAX_ADJUNCT_WORDS || attributed_in_tail)
         || tail_words == 0 && attributed_in_lead && cue_adjacent

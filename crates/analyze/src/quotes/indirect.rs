@@ -58,10 +58,50 @@ pub(crate) fn indirect_quotes(ctx: &Context, blocked: &[bool]) -> Vec<Found> {
                 continue;
             };
             covered_until = covered_until.max(content.end).max(attribution.cue.tokens.end);
-            found.push(with_relay(ctx, attribution, content, &excluded));
+            let (content, trailing_reporter) = without_trailing_relay(ctx, content, &excluded);
+            let mut quote = with_relay(ctx, attribution, content, &excluded);
+            if quote.reporter.is_none() {
+                quote.reporter = trailing_reporter;
+            }
+            found.push(quote);
         }
     }
     found
+}
+
+/// Most words of a relay clause closing a reported clause.
+const MAX_TRAILING_RELAY_WORDS: usize = 8;
+
+/// "Zelenskyy said it was impossible…, news agency RBC-Ukraine reports":
+/// a relay closing the reported clause after a comma is not part of the
+/// content; its outlet is the reporter.
+fn without_trailing_relay(
+    ctx: &Context,
+    content: Range<usize>,
+    excluded: &dyn Fn(usize) -> bool,
+) -> (Range<usize>, Option<String>) {
+    let commas = content.clone().rev().filter(|&i| ctx.text(i) == ",");
+    for comma in commas {
+        let tail = comma + 1..content.end;
+        if word_count(ctx, &tail) > MAX_TRAILING_RELAY_WORDS {
+            break;
+        }
+        let reporter = cues_in(ctx, tail.clone(), excluded)
+            .into_iter()
+            .filter(|hit| is_relay(&hit.entry.lemma))
+            .find_map(|hit| attach_source(ctx, &hit, tail.clone(), true))
+            .filter(|a| a.source.end.max(a.cue.tokens.end) == content.end)
+            .and_then(|a| outlet_name(ctx, a.source));
+        let kept = content.start..comma;
+        if reporter.is_some() && enough_words(ctx, &kept) {
+            return (kept, reporter);
+        }
+    }
+    (content, None)
+}
+
+fn word_count(ctx: &Context, range: &Range<usize>) -> usize {
+    range.clone().filter(|&i| ctx.is_word(i)).count()
 }
 
 /// The attribution and content token range of one cue in a sentence.
@@ -199,7 +239,7 @@ fn first_content_token(ctx: &Context, start: usize) -> usize {
 }
 
 fn enough_words(ctx: &Context, content: &Range<usize>) -> bool {
-    content.clone().filter(|&i| ctx.is_word(i)).count() >= MIN_CONTENT_WORDS
+    word_count(ctx, content) >= MIN_CONTENT_WORDS
 }
 
 /// Builds the quote; when the source only relays ("Reuters reports that

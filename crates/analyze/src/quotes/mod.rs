@@ -13,6 +13,7 @@
 
 mod attribution;
 mod context;
+mod continuity;
 mod direct;
 mod indirect;
 mod lexicon;
@@ -78,6 +79,7 @@ pub fn find_quotes(
     let indirect = indirect::indirect_quotes(&ctx, &blocked);
     let mut all = resolve_overlaps(direct, indirect);
     all.sort_by_key(|f| f.parts.first().map(|p| p.start).unwrap_or(0));
+    continuity::carry_speakers(&ctx, &mut all);
     all.into_iter().filter_map(|f| to_quote(&ctx, f)).collect()
 }
 

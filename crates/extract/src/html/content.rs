@@ -83,6 +83,10 @@ pub fn main_content(dom: &Dom) -> MainContent {
     }
     filters::drop_headline(&mut trail, page_title(dom).as_deref());
     filters::drop_boilerplate_lines(&mut trail);
+    // Flags before the outside text joins the trail: a sign-up prompt in a
+    // site-wide overlay or login form says nothing about where *this* body
+    // stops (the `paywall` class marker, page-wide, is read from `stats`).
+    let flags = paywall::body_flags(json_ld.paywalled, &stats, &trail);
     let trail = match container {
         Some(container) => {
             let (mut before, after) = outside_text(dom, &stats, container);
@@ -92,7 +96,6 @@ pub fn main_content(dom: &Dom) -> MainContent {
         }
         None => trail,
     };
-    let flags = paywall::body_flags(json_ld.paywalled, &stats, &trail);
     let (blocks, removed) = trail.finish();
     MainContent {
         blocks,

@@ -49,7 +49,8 @@ pub fn body_flags(json_ld_paywalled: bool, stats: &TextStats, trail: &Trail) -> 
 }
 
 /// Where the page shows a paywall: elements the `paywall` rule marked that
-/// hold visible text, and dropped paywall prompts.
+/// hold visible text anywhere on the page, and paywall prompts dropped from
+/// the container (`trail` holds the container's pieces only).
 fn paywall_markers(stats: &TextStats, trail: &Trail) -> Vec<NodeId> {
     let marked = stats
         .rule

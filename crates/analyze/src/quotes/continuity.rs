@@ -1,0 +1,88 @@
+//! Speakers carried over from earlier quotes when a quote's own
+//! attribution names no one: a quotation with no cue that follows a
+//! statement in its paragraph ("Zelenskyy said it was impossible… “It’s the
+//! same as…”"), and a cue whose pronoun subject the identity stage left
+//! unresolved ("He added that…").
+//!
+//! Runs after direct and indirect quotes are merged, so an indirect
+//! statement can lend its speaker to the direct quote after it.
+
+use parallax_core::QuoteKind;
+
+use super::context::Context;
+use super::speaker::Resolved;
+use super::Found;
+
+/// Confidence kept when a speaker is carried over rather than read off a cue.
+const CARRIED_CONFIDENCE: f32 = 0.8;
+
+/// Pronouns that refer to one person.
+const PERSON_PRONOUNS: &[&str] = &["he", "she"];
+
+/// Fills unattributed quotes and unresolved pronoun sources from the most
+/// recent earlier quote with a speaker. `found` must be in text order.
+pub(crate) fn carry_speakers(ctx: &Context, found: &mut [Found]) {
+    for i in 0..found.len() {
+        let Some(paragraph) = paragraph_of(ctx, &found[i]) else {
+            continue;
+        };
+        let start = found[i].parts.first().map(|p| p.start).unwrap_or(0);
+        let unattributed = found[i].kind == QuoteKind::Direct
+            && found[i].attribution.is_none()
+            && found[i].resolved.speaker.is_none()
+            && found[i].resolved.source.is_none();
+        let bare_pronoun = unresolved_pronoun(ctx, &found[i]);
+        if !unattributed && bare_pronoun.is_none() {
+            continue;
+        }
+        let starts_paragraph = ctx.paragraphs.get(paragraph).is_some_and(|p| {
+            ctx.body
+                .get(p.span.start..start)
+                .is_some_and(|before| before.chars().all(|c| !c.is_alphanumeric()))
+        });
+        let reaches = |p: usize| p == paragraph || (starts_paragraph || bare_pronoun.is_some()) && p + 1 == paragraph;
+        let antecedent = found[..i].iter().rev().find(|earlier| {
+            let ends_before = earlier.parts.last().is_some_and(|p| p.end <= start);
+            let has_person = earlier.resolved.speaker.is_some();
+            let has_someone = has_person || earlier.resolved.source.is_some() && unattributed;
+            ends_before && has_someone && paragraph_of(ctx, earlier).is_some_and(reaches)
+        });
+        let Some(antecedent) = antecedent.cloned() else {
+            continue;
+        };
+        let current = &mut found[i];
+        if unattributed {
+            current.resolved = Resolved {
+                confidence: antecedent.resolved.confidence * CARRIED_CONFIDENCE,
+                ..antecedent.resolved
+            };
+            if current.reporter.is_none() {
+                current.reporter = antecedent.reporter;
+            }
+        } else if let (Some(span), Some(mut speaker)) = (bare_pronoun, antecedent.resolved.speaker) {
+            speaker.span = span;
+            current.resolved = Resolved {
+                speaker: Some(speaker),
+                source: None,
+                confidence: antecedent.resolved.confidence * CARRIED_CONFIDENCE,
+            };
+        }
+    }
+}
+
+/// The paragraph a quote starts in.
+fn paragraph_of(ctx: &Context, found: &Found) -> Option<usize> {
+    let start = found.parts.first()?.start;
+    ctx.sentence_at(start)
+        .and_then(|s| ctx.sentences.get(s))
+        .map(|s| s.paragraph)
+}
+
+/// The span of a source that is only "he" or "she" with no person behind it.
+fn unresolved_pronoun(ctx: &Context, found: &Found) -> Option<parallax_core::Span> {
+    if found.resolved.speaker.is_some() {
+        return None;
+    }
+    let source = found.attribution.as_ref()?.source.clone();
+    (source.len() == 1 && PERSON_PRONOUNS.contains(&ctx.lower(source.start))).then(|| ctx.span_of(source))
+}
