@@ -68,9 +68,13 @@ fn main() {
     let mut split: Option<PathBuf> = None;
     let mut errors = 0usize;
     let mut direct_only = false;
+    // Print matched quotes with a wrong source instead of content errors.
+    let mut speaker_errors = false;
     while let Some(arg) = args.next() {
         if arg == "--direct" {
             direct_only = true;
+        } else if arg == "--speakers" {
+            speaker_errors = true;
         } else if arg == "--errors" {
             errors = args.next().and_then(|n| n.parse().ok()).unwrap_or(20);
         } else {
@@ -91,7 +95,7 @@ fn main() {
     };
     let (mut all, mut direct, mut indirect) = (Counts::default(), Counts::default(), Counts::default());
     let mut articles = 0;
-    let mut printed = (0usize, 0usize);
+    let mut printed = (0usize, 0usize, 0usize);
     let started = std::time::Instant::now();
     for text_path in texts.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
         let Some(stem) = text_path.file_stem().and_then(|s| s.to_str()) else {
@@ -113,28 +117,42 @@ fn main() {
 
         let gold_all: Vec<&Gold> = gold.iter().collect();
         let predicted_all: Vec<&Quote> = quotes.iter().collect();
-        let (counts, missed, spurious) = evaluate(&body, &words, &mentions, &gold_all, &predicted_all);
-        all.add(&counts);
+        let everything = evaluate(&body, &words, &mentions, &gold_all, &predicted_all);
+        all.add(&everything.counts);
         let gold_direct: Vec<&Gold> = gold.iter().filter(|g| g.direct).collect();
         let predicted_direct: Vec<&Quote> = quotes.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
-        let (direct_counts, direct_missed, direct_spurious) =
-            evaluate(&body, &words, &mentions, &gold_direct, &predicted_direct);
-        direct.add(&direct_counts);
-        let (missed, spurious) = if direct_only {
-            (direct_missed, direct_spurious)
+        let direct_only_result = evaluate(&body, &words, &mentions, &gold_direct, &predicted_direct);
+        direct.add(&direct_only_result.counts);
+        let shown = if direct_only {
+            direct_only_result
         } else {
-            (missed, spurious)
+            everything
         };
         let gold_other: Vec<&Gold> = gold.iter().filter(|g| !g.direct).collect();
         let predicted_other: Vec<&Quote> = quotes.iter().filter(|q| q.kind != QuoteKind::Direct).collect();
-        indirect.add(&evaluate(&body, &words, &mentions, &gold_other, &predicted_other).0);
+        indirect.add(&evaluate(&body, &words, &mentions, &gold_other, &predicted_other).counts);
 
-        for g in missed.iter().take(errors.saturating_sub(printed.0)) {
+        if speaker_errors {
+            for (g, q) in shown.wrong_source.iter().take(errors.saturating_sub(printed.2)) {
+                printed.2 += 1;
+                let gold_source = g.source.and_then(|s| s.slice(&body)).unwrap_or("");
+                let predicted = q
+                    .speaker
+                    .as_ref()
+                    .map(|s| format!("{} ({})", s.name, s.span.slice(&body).unwrap_or("")))
+                    .or_else(|| q.source.clone())
+                    .unwrap_or_else(|| "[none]".to_owned());
+                let excerpt: String = q.text.chars().take(80).collect();
+                println!("SOURCE   {stem}: gold {gold_source:?} predicted {predicted:?}: {excerpt}");
+            }
+            continue;
+        }
+        for g in shown.missed.iter().take(errors.saturating_sub(printed.0)) {
             printed.0 += 1;
             let text: Vec<&str> = g.content.iter().filter_map(|s| s.slice(&body)).collect();
             println!("MISSED   {stem}: {}", text.join(" … ").replace('\n', " "));
         }
-        for q in spurious.iter().take(errors.saturating_sub(printed.1)) {
+        for q in shown.spurious.iter().take(errors.saturating_sub(printed.1)) {
             printed.1 += 1;
             println!("SPURIOUS {stem} [{:?}]: {}", q.kind, q.text.replace('\n', " "));
         }
@@ -314,7 +332,7 @@ fn evaluate<'a, 'g>(
     mentions: &[EntityMention],
     gold: &[&'g Gold],
     predicted: &[&'a Quote],
-) -> (Counts, Vec<&'g Gold>, Vec<&'a Quote>) {
+) -> Evaluated<'a, 'g> {
     let gold_sets: Vec<BTreeSet<usize>> = gold.iter().map(|g| token_set(words, &g.content)).collect();
     let predicted_sets: Vec<BTreeSet<usize>> = predicted
         .iter()
@@ -338,6 +356,7 @@ fn evaluate<'a, 'g>(
         ..Counts::default()
     };
     let (mut gold_used, mut predicted_used) = (vec![false; gold.len()], vec![false; predicted.len()]);
+    let mut wrong_source = Vec::new();
     for (score, g, p) in pairs {
         if gold_used[g] || predicted_used[p] || score < 0.5 {
             continue;
@@ -352,6 +371,8 @@ fn evaluate<'a, 'g>(
             counts.with_gold_source += 1;
             if source_matches(body, mentions, predicted[p], source) {
                 counts.source_right += 1;
+            } else {
+                wrong_source.push((gold[g], predicted[p]));
             }
         }
     }
@@ -367,7 +388,21 @@ fn evaluate<'a, 'g>(
         .filter(|(_, u)| !**u)
         .map(|(q, _)| *q)
         .collect();
-    (counts, missed, spurious)
+    Evaluated {
+        counts,
+        missed,
+        spurious,
+        wrong_source,
+    }
+}
+
+/// What one evaluation found: counts, unmatched gold and predictions, and
+/// matched pairs whose source is wrong.
+struct Evaluated<'a, 'g> {
+    counts: Counts,
+    missed: Vec<&'g Gold>,
+    spurious: Vec<&'a Quote>,
+    wrong_source: Vec<(&'g Gold, &'a Quote)>,
 }
 
 fn overlaps(a: Span, b: Span) -> bool {
@@ -386,12 +421,15 @@ fn source_matches(body: &str, mentions: &[EntityMention], quote: &Quote, gold: S
             .iter()
             .any(|m| m.key == speaker.key && overlaps(m.span, gold));
     }
-    let (Some(source), Some(cue)) = (&quote.source, &quote.cue) else {
+    let Some(source) = &quote.source else {
         return false;
     };
+    // A source carried over from an earlier statement has no cue: locate it
+    // from the quote itself.
+    let anchor = quote.cue.as_ref().map(|c| c.span).unwrap_or(quote.span);
     let nearest = body
         .match_indices(source.as_str())
         .map(|(i, _)| Span::new(i, i + source.len()))
-        .min_by_key(|s| s.start.abs_diff(cue.span.start).min(s.end.abs_diff(cue.span.end)));
+        .min_by_key(|s| s.start.abs_diff(anchor.start).min(s.end.abs_diff(anchor.end)));
     nearest.is_some_and(|s| overlaps(s, gold))
 }

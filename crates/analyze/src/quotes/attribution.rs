@@ -178,14 +178,61 @@ pub(crate) fn source_before(ctx: &Context, cue: &CueHit, floor: usize) -> Option
     }
     let phrase = without_time_adjunct(ctx, start..end);
     if !is_plausible_source(ctx, &phrase) {
-        return None;
+        return closes_appositive
+            .then(|| name_before_long_appositive(ctx, end, floor))
+            .flatten();
     }
     let extended = with_name_before_appositive(ctx, phrase.clone(), floor);
-    (!closes_appositive || extended != phrase).then_some(extended)
+    if closes_appositive && extended == phrase {
+        return name_before_long_appositive(ctx, end, floor);
+    }
+    Some(extended)
+}
+
+/// Longest appositive between a name and its cue, in tokens.
+const MAX_APPOSITIVE_TOKENS: usize = 24;
+/// Longest name before an appositive, in tokens.
+const MAX_NAME_TOKENS: usize = 5;
+
+/// "Jim Clyburn, a congressman and civil rights leader from South Carolina,
+/// said…": an appositive with clause words in it ("and", "of") that the
+/// plain phrase walk stops at. `comma` closes the appositive; the source is
+/// the capitalised name opening the clause before the comma that opens it.
+fn name_before_long_appositive(ctx: &Context, comma: usize, floor: usize) -> Option<Range<usize>> {
+    let lowest = comma.saturating_sub(MAX_APPOSITIVE_TOKENS).max(floor);
+    let mut opening = None;
+    for i in (lowest..comma).rev() {
+        match ctx.text(i) {
+            "," => {
+                opening = Some(i);
+                break;
+            }
+            "." | ";" | ":" | "!" | "?" | "\"" | "“" | "”" | "(" | ")" => return None,
+            _ => {}
+        }
+    }
+    let opening = opening.filter(|&c| c > floor && comma - c > 2)?;
+    let mut start = opening;
+    while start > floor && opening - start < MAX_NAME_TOKENS && continues_phrase(ctx, start - 1) {
+        start -= 1;
+    }
+    let opens_clause = start == floor || ctx.kind(start - 1).is_some_and(|k| !k.is_wordlike());
+    let name_is_capitalised = (start..opening).all(|i| ctx.is_capitalised(i) || !ctx.is_word(i));
+    let adverb_only = opening == start + 1 && is_sentence_adverb(ctx.lower(start));
+    (start < opening && opens_clause && name_is_capitalised && !adverb_only).then_some(start..comma)
 }
 
 /// Words opening a time phrase between a subject and its verb.
-const TIME_ADJUNCT_OPENERS: &[&str] = &["on", "during", "late", "last", "earlier", "this", "yesterday", "today"];
+const TIME_ADJUNCT_OPENERS: &[&str] = &[
+    "on",
+    "during",
+    "late",
+    "last",
+    "earlier",
+    "this",
+    "yesterday",
+    "today",
+];
 
 /// "The Kremlin on Thursday said…": a time phrase between the subject and
 /// the cue is not part of the source. Cut only after a name or pronoun, so
@@ -193,7 +240,9 @@ const TIME_ADJUNCT_OPENERS: &[&str] = &["on", "during", "late", "last", "earlier
 fn without_time_adjunct(ctx: &Context, phrase: Range<usize>) -> Range<usize> {
     let cut = (phrase.start + 1..phrase.end).find(|&i| TIME_ADJUNCT_OPENERS.contains(&ctx.lower(i)));
     match cut {
-        Some(cut) if (phrase.start..cut).any(|i| ctx.is_capitalised(i) || PRONOUNS.contains(&ctx.lower(i))) => {
+        Some(cut)
+            if (phrase.start..cut).any(|i| ctx.is_capitalised(i) || PRONOUNS.contains(&ctx.lower(i))) =>
+        {
             phrase.start..cut
         }
         _ => phrase,
@@ -258,7 +307,12 @@ fn with_name_before_appositive(ctx: &Context, phrase: Range<usize>, floor: usize
     }
     let opens_clause = start == floor || ctx.kind(start - 1).is_some_and(|k| !k.is_wordlike());
     let adverb_only = comma == start + 1 && is_sentence_adverb(ctx.lower(start));
-    if start < comma && ctx.is_capitalised(start) && opens_clause && !adverb_only && ctx.text(comma + 1) != "," {
+    if start < comma
+        && ctx.is_capitalised(start)
+        && opens_clause
+        && !adverb_only
+        && ctx.text(comma + 1) != ","
+    {
         start..phrase.end
     } else {
         phrase

@@ -40,7 +40,8 @@ pub(crate) fn carry_speakers(ctx: &Context, found: &mut [Found]) {
                 .get(p.span.start..start)
                 .is_some_and(|before| before.chars().all(|c| !c.is_alphanumeric()))
         });
-        let reaches = |p: usize| p == paragraph || (starts_paragraph || bare_pronoun.is_some()) && p + 1 == paragraph;
+        let reaches =
+            |p: usize| p == paragraph || (starts_paragraph || bare_pronoun.is_some()) && p + 1 == paragraph;
         let antecedent = found[..i].iter().rev().find(|earlier| {
             let ends_before = earlier.parts.last().is_some_and(|p| p.end <= start);
             let has_person = earlier.resolved.speaker.is_some();

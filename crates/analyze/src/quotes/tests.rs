@@ -310,6 +310,98 @@ fn speech_acts_come_from_the_lexicon() {
     assert_eq!(acts, vec![SpeechAct::Warning, SpeechAct::Demand]);
 }
 
+#[test]
+fn trailing_relay_leaves_the_content_and_becomes_the_reporter() {
+    let body = "Peskov said it was “pointless” to hold talks in Istanbul, the agency Interfax reports. \
+                “We will not travel there for a photo opportunity. Let them come to us.”";
+    let mentions = [person(body, "Peskov", 0, MentionForm::Name, 3)];
+    let found = quotes(body, &mentions);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    let indirect = &found[0];
+    assert_eq!(indirect.kind, QuoteKind::Indirect);
+    assert_eq!(indirect.text, "it was “pointless” to hold talks in Istanbul");
+    assert_eq!(indirect.reporter.as_deref(), Some("Interfax"));
+    // The quotation after it has no cue: it continues Peskov's statement.
+    let direct = &found[1];
+    assert_eq!(direct.kind, QuoteKind::Direct);
+    assert_eq!(speaker_name(direct), Some("Dmitry Peskov"));
+    assert_eq!(direct.reporter.as_deref(), Some("Interfax"));
+}
+
+#[test]
+fn time_adjunct_between_subject_and_cue_is_not_the_source() {
+    let body = "The Kremlin on Monday said Moscow would send a delegation to Geneva.";
+    let found = quotes(body, &[]);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].source.as_deref(), Some("The Kremlin"));
+}
+
+#[test]
+fn sentence_adverb_before_relay_outlet_is_not_part_of_its_name() {
+    let body =
+        "Meanwhile, Interfax news agency reports that Putin said the summit could move to another city.";
+    let mentions = [person(body, "Putin", 0, MentionForm::Name, 1)];
+    let found = quotes(body, &mentions);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(speaker_name(&found[0]), Some("Vladimir Putin"));
+    assert_eq!(found[0].reporter.as_deref(), Some("Interfax"));
+}
+
+#[test]
+fn unresolved_pronoun_source_falls_back_to_the_last_person_speaker() {
+    let body = "Zelensky said Kyiv would hold the line through the winter.\n\n\
+                He added that the allies had promised more air defence systems.";
+    // The identity stage gave no mention for "He".
+    let mentions = [person(body, "Zelensky", 0, MentionForm::Name, 0)];
+    let found = quotes(body, &mentions);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    let added = &found[1];
+    assert_eq!(speaker_name(added), Some("Volodymyr Zelensky"));
+    assert_eq!(
+        added.speaker.as_ref().map(|s| s.span.slice(body)),
+        Some(Some("He"))
+    );
+    assert_eq!(added.source, None);
+}
+
+#[test]
+fn pronoun_source_without_an_earlier_speaker_stays_as_written() {
+    let body = "She added that the plan had been dropped long ago.";
+    let found = quotes(body, &[]);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].speaker, None);
+    assert_eq!(found[0].source.as_deref(), Some("She"));
+}
+
+#[test]
+fn quoted_tail_after_a_clause_comma_is_embedded_and_keeps_the_subject() {
+    let body = "Russia’s President Vladimir Putin has invited Ukrainian President Volodymyr Zelensky \
+                to a debate in Moscow, “if he has the nerve”.";
+    let mentions = [
+        person(body, "Vladimir Putin", 0, MentionForm::Name, 1),
+        person(body, "Volodymyr Zelensky", 0, MentionForm::Name, 0),
+    ];
+    let found = quotes(body, &mentions);
+    let q = found
+        .iter()
+        .find(|q| q.text.contains("nerve"))
+        .expect("quote with the quoted tail");
+    // Embedded in the reporter's clause: a partial quote, or the indirect
+    // clause of "invited" that contains it — never a standalone direct quote.
+    assert_ne!(q.kind, QuoteKind::Direct, "{found:#?}");
+    assert_eq!(speaker_name(q), Some("Vladimir Putin"));
+}
+
+#[test]
+fn long_appositive_with_clause_words_keeps_the_name_before_it() {
+    let body = "“The ceasefire will hold,” Dmitry Peskov, a former diplomat and the spokesman of the \
+                presidential administration, told reporters.";
+    let mentions = [person(body, "Dmitry Peskov", 0, MentionForm::Name, 3)];
+    let found = quotes(body, &mentions);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(speaker_name(&found[0]), Some("Dmitry Peskov"));
+}
+
 fn assert_spans_valid(body: &str, found: &[Quote]) {
     for q in found {
         assert!(

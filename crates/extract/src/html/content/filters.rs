@@ -6,6 +6,7 @@
 //! structural rule pruned when the text says more than the markup
 //! (a `<aside>` holding a paywall prompt is a `paywall-promo`).
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use once_cell::sync::Lazy;
 use parallax_core::ParagraphKind;
 use regex::Regex;
@@ -35,7 +36,7 @@ static BOILERPLATE_LINE: Lazy<Regex> = Lazy::new(|| {
 
 static PAYWALL_PROMPT: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)(subscribe|subscription|sign in|log in|register|create a free account)\b.{0,60}\b(to continue|continue reading|to read|keep reading|full (article|story)|unlimited access)|already (a subscriber|have an account)|this (article|content|story) is (only )?(available|reserved|exclusive) (to|for) (subscribers|members)|you have reached your (free )?(article )?limit",
+        r"(?i)(subscribe|subscription|sign in|log in|register|create a free account)\b.{0,60}\b(to continue|continue reading|to read|keep reading|full (article|story)|unlimited access)|already a (paid )?subscriber|this (article|content|story) is (only )?(available|reserved|exclusive) (to|for) (subscribers|members)|you have reached your (free )?(article )?limit",
     )
     .expect("paywall-prompt pattern is valid")
 });
@@ -96,8 +97,12 @@ fn may_be_boilerplate_line(text: &str) -> bool {
 }
 
 static AD_LABEL: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(advertisement|advertising|advert|ad|sponsored( content)?)$").expect("ad-label pattern is valid")
+    Regex::new(r"(?i)^(advertisement|advertising|advert|ad|sponsored( content)?)$")
+        .expect("ad-label pattern is valid")
 });
+
+/// The reason for an advertising label, named as the text extractor names it.
+const ADVERTISEMENT: &str = "advertisement";
 
 /// A kicker or section label: a few words, not a sentence.
 const MAX_LABEL_WORDS: usize = 4;
@@ -109,8 +114,10 @@ const MAX_LABEL_CHARS: usize = 40;
 pub fn removal_reason(rule: &'static str, text: &str) -> &'static str {
     if rule != "paywall-promo" && is_paywall_prompt(text) {
         "paywall-promo"
-    } else if rule != "ad" && is_ad_label(text) {
-        "ad"
+    } else if is_sign_in_prompt(text) {
+        "sign-in-prompt"
+    } else if is_ad_label(text) {
+        ADVERTISEMENT
     } else {
         rule
     }
@@ -120,31 +127,67 @@ fn is_ad_label(text: &str) -> bool {
     text.len() <= 20 && AD_LABEL.is_match(text)
 }
 
-/// True when a text is a paywall or registration prompt.
-pub fn is_paywall_prompt(text: &str) -> bool {
-    if text.len() > 2 * MAX_BOILERPLATE_CHARS {
-        return false;
-    }
-    let lower = text.to_lowercase();
-    let has_cue = [
-        "subscri", "sign in", "log in", "regist", "account", "member", "limit",
-    ]
-    .iter()
-    .any(|cue| lower.contains(cue));
-    has_cue && PAYWALL_PROMPT.is_match(text)
+/// The words by which a paywall prompt says the reading stops here, as
+/// opposed to a subscription pitch ("Subscribe for unlimited access").
+static READING_STOPS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)\bcontinue|keep reading|to read|full (article|story)|already a (paid )?subscriber|(available|reserved|exclusive) (to|for) (paid )?(subscribers|members)|\blimit\b",
+    )
+    .expect("reading-stops pattern is valid")
+});
+
+/// True when a paywall prompt says the text stops here for non-subscribers.
+pub fn is_reading_wall(text: &str) -> bool {
+    is_paywall_prompt(text) && READING_STOPS.is_match(text)
 }
 
-/// Drops boilerplate lines and paywall prompts from the kept blocks.
+/// Words every paywall prompt contains one of: a cheap gate in front of the
+/// regex, matched without allocating a lowercase copy.
+static PAYWALL_CUES: Lazy<AhoCorasick> = Lazy::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build([
+            "subscri", "sign in", "log in", "regist", "account", "member", "limit",
+        ])
+        .expect("paywall cues build an automaton")
+});
+
+/// True when a text is a paywall or registration prompt.
+pub fn is_paywall_prompt(text: &str) -> bool {
+    text.len() <= 2 * MAX_BOILERPLATE_CHARS && PAYWALL_CUES.is_match(text) && PAYWALL_PROMPT.is_match(text)
+}
+
+static SIGN_IN_CUE: Lazy<AhoCorasick> = Lazy::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(["already have an account"])
+        .expect("sign-in cue builds an automaton")
+});
+
+/// Sign-in and registration prompts ("Already have an account? Log in"):
+/// boilerplate, but not a paywall — they sit under comment threads and in
+/// the login forms of free pages.
+fn is_sign_in_prompt(text: &str) -> bool {
+    text.len() <= 2 * MAX_BOILERPLATE_CHARS && SIGN_IN_CUE.is_match(text)
+}
+
+/// Drops boilerplate lines, paywall and sign-in prompts from the kept blocks.
 pub fn drop_boilerplate_lines(trail: &mut Trail) {
     for piece in trail.pieces.iter_mut().filter(|p| p.is_kept()) {
         let text = piece.block.text.as_str();
         piece.dropped = if is_paywall_prompt(text) {
             Some("paywall-promo")
+        } else if is_sign_in_prompt(text) {
+            Some("sign-in-prompt")
         } else if text.len() <= MAX_BOILERPLATE_CHARS
             && may_be_boilerplate_line(text)
             && BOILERPLATE_LINE.is_match(text)
         {
-            Some(if is_ad_label(text) { "ad" } else { "boilerplate-line" })
+            Some(if is_ad_label(text) {
+                ADVERTISEMENT
+            } else {
+                "boilerplate-line"
+            })
         } else {
             None
         };
@@ -235,23 +278,31 @@ mod tests {
             Block::paragraph("Read more: Kyiv braces for winter"),
             Block::paragraph("Officials said they would share more details on Monday."),
             Block::paragraph("Subscribe to continue reading this story."),
+            Block::paragraph("Already have an account? Log in to join the conversation."),
         ]);
         drop_boilerplate_lines(&mut trail);
         assert_eq!(trail.kept().count(), 1);
         assert_eq!(
             dropped(&trail),
             [
-                ("Advertisement", "ad"),
+                ("Advertisement", "advertisement"),
                 ("Share this article", "boilerplate-line"),
                 ("Read more: Kyiv braces for winter", "boilerplate-line"),
                 ("Subscribe to continue reading this story.", "paywall-promo"),
+                (
+                    "Already have an account? Log in to join the conversation.",
+                    "sign-in-prompt"
+                ),
             ]
         );
     }
 
     #[test]
     fn headline_is_dropped_only_when_it_repeats_the_title() {
-        let mut trail = trail_of(vec![Block::heading("Talks in Istanbul"), Block::paragraph("Body.")]);
+        let mut trail = trail_of(vec![
+            Block::heading("Talks in Istanbul"),
+            Block::paragraph("Body."),
+        ]);
         drop_headline(&mut trail, Some("Talks in Istanbul | Example News"));
         assert_eq!(dropped(&trail), [("Talks in Istanbul", "headline")]);
         let mut trail = trail_of(vec![Block::heading("Background"), Block::paragraph("Body.")]);
@@ -289,10 +340,26 @@ mod tests {
     #[test]
     fn pruned_text_is_named_by_what_it_says() {
         assert_eq!(
-            removal_reason("aside", "Subscribe to continue reading. Already a subscriber? Log in"),
+            removal_reason(
+                "aside",
+                "Subscribe to continue reading. Already a subscriber? Log in"
+            ),
             "paywall-promo"
         );
-        assert_eq!(removal_reason("newsletter-promo", "Advertisement"), "ad");
+        assert_eq!(
+            removal_reason("newsletter-promo", "Advertisement"),
+            "advertisement"
+        );
         assert_eq!(removal_reason("aside", "Most read: Ports reopen"), "aside");
+    }
+
+    #[test]
+    fn a_subscription_pitch_is_a_promo_but_not_a_reading_wall() {
+        let pitch = "Enjoying the Kestrel Times? Subscribe for unlimited access from £2 a month.";
+        assert!(is_paywall_prompt(pitch) && !is_reading_wall(pitch));
+        assert!(is_reading_wall("Subscribe to continue reading this article."));
+        assert!(is_reading_wall(
+            "This post is for paid subscribers. Already a paid subscriber? Sign in"
+        ));
     }
 }

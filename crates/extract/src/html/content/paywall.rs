@@ -1,7 +1,8 @@
 //! Is the body we got stopped by a paywall, and is it cut short?
 //!
 //! `Paywalled` means the body *stops* at the paywall: a paywall marker (an
-//! element the `paywall` rule marked, or a `paywall-promo` prompt) comes
+//! element the `paywall` rule marked, or a `paywall-promo` prompt saying the
+//! reading stops, not a mere "subscribe for unlimited access" pitch) comes
 //! after the last paragraph of article text. A prompt with more article
 //! text after it is an inline promo, removed like any other. Without a
 //! marker after the body, a paywall signal (a marker anywhere, or schema.org
@@ -14,9 +15,10 @@ use parallax_core::{Flag, ParagraphKind};
 
 use crate::html::dom::NodeId;
 
+use super::filters::is_reading_wall;
 use super::stats::TextStats;
 use super::trail::Trail;
-use super::truncation::{ends_mid_sentence, ends_sentence};
+use super::truncation::{ends_mid_sentence, ends_unfinished};
 
 /// A kept paragraph with fewer words than this is not article text for the
 /// purpose of placing the paywall (a "Subscribe now" line the filters let
@@ -41,8 +43,8 @@ pub fn body_flags(json_ld_paywalled: bool, stats: &TextStats, trail: &Trail) -> 
     if paywalled {
         flags.push(Flag::Paywalled);
     }
-    let last_paragraph = trail.kept().filter(|b| b.kind == ParagraphKind::Paragraph).last();
-    if cut || (paywalled && last_paragraph.is_some_and(|b| !ends_sentence(&b.text))) {
+    let last_paragraph = trail.kept().rfind(|b| b.kind == ParagraphKind::Paragraph);
+    if cut || (paywalled && last_paragraph.is_some_and(|b| ends_unfinished(&b.text))) {
         flags.push(Flag::Truncated);
     }
     flags
@@ -62,7 +64,11 @@ fn paywall_markers(stats: &TextStats, trail: &Trail) -> Vec<NodeId> {
     let prompts = trail
         .pieces
         .iter()
-        .filter(|p| matches!(p.dropped, Some("paywall" | "paywall-promo")))
+        .filter(|p| match p.dropped {
+            Some("paywall") => true,
+            Some("paywall-promo") => is_reading_wall(&p.block.text),
+            _ => false,
+        })
         .filter_map(|p| p.node);
     marked.chain(prompts).collect()
 }

@@ -64,12 +64,12 @@ pub fn classify(dom: &Dom, id: NodeId) -> Option<&'static str> {
     if attrs.class.is_empty() && attrs.id.is_empty() {
         return aria_hidden;
     }
-    if is_content_marker(attrs.class) || is_content_marker(attrs.id) {
-        return aria_hidden;
+    // The content-marker test only matters when a word rule fires, which is
+    // rare: testing it second keeps it off the hot path.
+    match words_rule(attrs.class).or_else(|| words_rule(attrs.id)) {
+        Some(_) if is_content_marker(attrs.class) || is_content_marker(attrs.id) => aria_hidden,
+        rule => rule.or(aria_hidden),
     }
-    words_rule(attrs.class)
-        .or_else(|| words_rule(attrs.id))
-        .or(aria_hidden)
 }
 
 fn tag_rule(name: &str) -> Option<&'static str> {

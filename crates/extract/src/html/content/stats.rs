@@ -210,7 +210,11 @@ fn subtree_sums(dom: &Dom, value: impl Fn(NodeId) -> u32) -> Vec<u32> {
 }
 
 fn is_news_ticker(dom: &Dom, id: NodeId, visible: u32) -> bool {
-    visible <= MAX_TICKER_CHARS && !matches!(dom.name(id), Some("td" | "th" | "tr" | "table" | "tbody" | "thead"))
+    visible <= MAX_TICKER_CHARS
+        && !matches!(
+            dom.name(id),
+            Some("td" | "th" | "tr" | "table" | "tbody" | "thead")
+        )
 }
 
 fn is_tag_rule(dom: &Dom, id: NodeId, rule: &str) -> bool {

@@ -118,6 +118,162 @@ fn flags_a_paywall_and_a_cut_off_body() {
     assert!(free.flags.is_empty());
 }
 
+fn reasons_of(content: &super::MainContent, text: &str) -> Vec<String> {
+    content
+        .removed
+        .iter()
+        .filter(|r| r.text.contains(text))
+        .map(|r| r.reason.clone())
+        .collect()
+}
+
+#[test]
+fn an_inline_paywall_box_with_text_after_it_is_a_removed_promo() {
+    let html = format!(
+        r#"<script type="application/ld+json">{{"@type":"NewsArticle","isAccessibleForFree":false}}</script>
+        <article><p>{PROSE_A}</p>
+        <aside class="paywall-inline"><p>Subscribe to continue reading. Get unlimited access for $1 a week.</p>
+        <p><a href="/subscribe">Subscribe now</a> Already a subscriber? <a href="/login">Log in</a></p></aside>
+        <p>{PROSE_B}</p><p>{PROSE_C}</p></article>"#
+    );
+    let content = main_content(&Dom::parse(&html));
+    assert_eq!(texts(&html), [PROSE_A, PROSE_B, PROSE_C]);
+    assert!(content.flags.is_empty(), "{:?}", content.flags);
+    assert_eq!(
+        reasons_of(&content, "Already a subscriber? Log in"),
+        ["paywall-promo"]
+    );
+}
+
+#[test]
+fn a_body_that_stops_at_the_paywall_is_paywalled() {
+    let html = page(
+        &format!(
+            r#"<article><p>{PROSE_A}</p><p>{PROSE_B}</p>
+            <div class="article-paywall"><p>This article is only available to subscribers. Subscribe to keep reading.</p></div></article>"#
+        ),
+        "",
+    );
+    let content = main_content(&Dom::parse(&html));
+    assert_eq!(content.flags, [Flag::Paywalled]);
+}
+
+#[test]
+fn a_publisher_paywall_marker_needs_a_visibly_cut_body() {
+    let json_ld =
+        r#"<script type="application/ld+json">{"@type":"NewsArticle","isAccessibleForFree":false}</script>"#;
+    let complete = format!("{json_ld}<article><p>{PROSE_A}</p><p>{PROSE_B}</p></article>");
+    assert!(main_content(&Dom::parse(&complete)).flags.is_empty());
+    let cut = format!(
+        "{json_ld}<article><p>{PROSE_A}</p><p>Officials in Istanbul said the next round of talks would take place in</p></article>"
+    );
+    assert_eq!(
+        main_content(&Dom::parse(&cut)).flags,
+        [Flag::Paywalled, Flag::Truncated]
+    );
+}
+
+#[test]
+fn a_sign_in_prompt_under_the_article_is_not_a_paywall() {
+    let html = page(
+        &format!(
+            r#"<article><p>{PROSE_A}</p><p>{PROSE_B}</p>
+            <div class="join"><p>To join the conversation, create an account today! Already have an account? Sign in</p></div></article>"#
+        ),
+        "",
+    );
+    let content = main_content(&Dom::parse(&html));
+    assert!(content.flags.is_empty(), "{:?}", content.flags);
+    assert_eq!(
+        reasons_of(&content, "Already have an account"),
+        ["sign-in-prompt"]
+    );
+}
+
+#[test]
+fn a_body_ending_mid_sentence_is_truncated_without_a_paywall() {
+    let html = page(
+        &format!("<p>{PROSE_A}</p><p>The minister said that the delegation would return to Geneva next week with the</p>"),
+        "",
+    );
+    assert_eq!(main_content(&Dom::parse(&html)).flags, [Flag::Truncated]);
+}
+
+#[test]
+fn kicker_caption_ad_label_and_author_box_go_but_look_alikes_stay() {
+    const DATED: &str =
+        "On 14 August 2023, a year before the strike, the port of Pivdennyi loaded its last grain ship.";
+    const AD_TALK: &str =
+        "Advertisement revenue at the port authority fell by a third, its annual report said.";
+    const ABOUT: &str = "About the author of the report, officials said little beyond confirming her name.";
+    let html = page(
+        &format!(
+            r#"<article><div class="kicker"><a href="/europe">Europe</a></div>
+            <p class="section">Analysis</p>
+            <h1>Talks resume in Istanbul</h1>
+            <figure><img src="a.jpg"><figcaption>Grain is loaded at the port near Odesa, August 14, 2023.</figcaption></figure>
+            <div class="story"><p>{PROSE_A}</p><p>{DATED}</p>
+            <div class="ad-slot" aria-hidden="true"><span>Advertisement</span></div>
+            <p>{AD_TALK}</p><p>{ABOUT}</p></div>
+            <section class="author-bio"><h2>About the author</h2><p>Clara Whitcombe is our Geneva correspondent, covering the United Nations.</p></section>
+            </article>"#
+        ),
+        "",
+    );
+    let content = main_content(&Dom::parse(&html));
+    assert_eq!(texts(&html), [PROSE_A, DATED, AD_TALK, ABOUT]);
+    assert_eq!(reasons_of(&content, "Europe"), ["kicker"]);
+    assert_eq!(reasons_of(&content, "Analysis"), ["kicker"]);
+    assert_eq!(reasons_of(&content, "August 14, 2023"), ["photo-caption"]);
+    assert_eq!(reasons_of(&content, "Advertisement"), ["advertisement"]);
+    assert_eq!(reasons_of(&content, "Geneva correspondent"), ["author-bio"]);
+}
+
+#[test]
+fn a_news_ticker_goes_but_a_ticker_column_stays() {
+    let html = page(
+        &format!(
+            r#"<div class="breaking-ticker">LIVE: Follow our rolling coverage of the storms across the north</div>
+            <article><p>{PROSE_A}</p>
+            <table><tr><th class="ticker">Ticker</th><th>Close</th></tr><tr><td class="ticker">KYIV</td><td>41.2</td></tr></table>
+            <p>{PROSE_B}</p></article>"#
+        ),
+        "",
+    );
+    let content = main_content(&Dom::parse(&html));
+    let body = texts(&html).join("\n");
+    assert!(!body.contains("LIVE"), "{body}");
+    assert!(body.contains("Ticker") && body.contains("KYIV"), "{body}");
+    assert_eq!(reasons_of(&content, "LIVE"), ["news-ticker"]);
+}
+
+#[test]
+fn the_audit_trail_names_outside_text_merges_neighbours_and_skips_the_invisible() {
+    let html = format!(
+        r#"<html><body><div class="top"><a href="/">Example News</a> | <a href="/world">World</a></div>
+        <nav><a href="/a">Home</a></nav><nav><a href="/b">Sport</a></nav>
+        <script>var secret = "never shown";</script><div hidden>Hidden teaser text</div>
+        <div class="content"><p>{PROSE_A}</p><p>{PROSE_B}</p><p>{PROSE_C}</p></div>
+        <div class="stamp">Printed edition</div>
+        <footer>© 2025 Example News</footer></body></html>"#
+    );
+    let content = main_content(&Dom::parse(&html));
+    let removed: Vec<(&str, &str)> = content
+        .removed
+        .iter()
+        .map(|r| (r.text.as_str(), r.reason.as_str()))
+        .collect();
+    assert_eq!(
+        removed,
+        [
+            ("Example News | World", "outside-main-content"),
+            ("Home Sport", "nav"),
+            ("Printed edition", "outside-main-content"),
+            ("© 2025 Example News", "footer"),
+        ]
+    );
+}
+
 #[test]
 fn prefers_json_ld_body_when_the_dom_misses_the_article() {
     let body: String = (0..30)

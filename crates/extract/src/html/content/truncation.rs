@@ -21,10 +21,10 @@ const MIN_RUNNING_TEXT_WORDS: usize = 8;
 /// Words a finished sentence cannot end on: articles, prepositions,
 /// conjunctions, auxiliaries and possessives that need a word after them.
 const DANGLING_WORDS: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from", "into", "about", "as", "than",
-    "and", "or", "but", "that", "which", "who", "whose", "is", "are", "was", "were", "be", "been", "has",
-    "have", "had", "will", "would", "could", "should", "its", "their", "his", "her", "our", "my", "your",
-    "this", "these", "those", "not",
+    "the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from", "into", "about", "as",
+    "than", "and", "or", "but", "that", "which", "who", "whose", "is", "are", "was", "were", "be", "been",
+    "has", "have", "had", "will", "would", "could", "should", "its", "their", "his", "her", "our", "my",
+    "your", "this", "these", "those", "not",
 ];
 
 /// True when the body's last block is running text that stops mid-sentence.
@@ -32,7 +32,9 @@ pub fn ends_mid_sentence<'a>(mut blocks: impl DoubleEndedIterator<Item = &'a Blo
     let Some(last) = blocks.rfind(|b| b.kind != ParagraphKind::Heading) else {
         return false;
     };
-    last.kind == ParagraphKind::Paragraph && is_running_text(&last.text) && stops_on_a_dangling_word(&last.text)
+    last.kind == ParagraphKind::Paragraph
+        && is_running_text(&last.text)
+        && stops_on_a_dangling_word(&last.text)
 }
 
 fn is_running_text(text: &str) -> bool {
@@ -51,9 +53,15 @@ fn stops_on_a_dangling_word(text: &str) -> bool {
     DANGLING_WORDS.contains(&last_word)
 }
 
+/// True when a paragraph lacks closing punctuation and is not a credit in
+/// parentheses: the looser test, for a body already known to stop at a paywall.
+pub fn ends_unfinished(text: &str) -> bool {
+    !is_parenthesised(text) && !ends_sentence(text)
+}
+
 /// True when text ends like a finished sentence (an ellipsis does not count:
 /// "…" at the end of a body is the mark of a cut teaser).
-pub fn ends_sentence(text: &str) -> bool {
+fn ends_sentence(text: &str) -> bool {
     let text = text.trim_end();
     if text.ends_with("...") || text.ends_with('…') {
         return false;
@@ -86,9 +94,15 @@ mod tests {
 
     #[test]
     fn running_text_stopping_on_a_dangling_word_is_cut() {
-        assert!(ends_cut("The minister said that the delegation would return to Geneva if the"));
-        assert!(ends_cut("The minister said that the delegation would return to Geneva next week,"));
-        assert!(ends_cut("Officials in Kyiv said that the talks, which began on Tuesday, would"));
+        assert!(ends_cut(
+            "The minister said that the delegation would return to Geneva if the"
+        ));
+        assert!(ends_cut(
+            "The minister said that the delegation would return to Geneva next week,"
+        ));
+        assert!(ends_cut(
+            "Officials in Kyiv said that the talks, which began on Tuesday, would"
+        ));
     }
 
     #[test]
@@ -103,7 +117,9 @@ mod tests {
         assert!(!ends_cut(
             "Many things in life are worth a lot, but women are worth more. — Susan B. Anthony, US activist"
         ));
-        assert!(!ends_cut("Home | World | Business | Sport | Culture | Opinion | Contact | About the"));
+        assert!(!ends_cut(
+            "Home | World | Business | Sport | Culture | Opinion | Contact | About the"
+        ));
         let list = [Block {
             kind: ParagraphKind::ListItem,
             text: "guarantees for civilian ships and port infrastructure and a joint mechanism for".into(),
