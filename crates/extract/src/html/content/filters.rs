@@ -34,9 +34,11 @@ static BOILERPLATE_LINE: Lazy<Regex> = Lazy::new(|| {
     .expect("boilerplate-line pattern is valid")
 });
 
+// Word boundaries are ASCII (`(?-u:\b)`): the prompts are English, and a
+// Unicode `\b` keeps the regex crate off its fast DFA on non-ASCII text.
 static PAYWALL_PROMPT: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)(subscribe|subscription|sign in|log in|register|create a free account)\b.{0,60}\b(to continue|continue reading|to read|keep reading|full (article|story)|unlimited access)|already a (paid )?subscriber|this (article|content|story) is (only )?(available|reserved|exclusive) (to|for) (subscribers|members)|you have reached your (free )?(article )?limit",
+        r"(?i)(subscribe|subscription|sign in|log in|register|create a free account)(?-u:\b).{0,60}(?-u:\b)(to continue|continue reading|to read|keep reading|full (article|story)|unlimited access)|already a (paid )?subscriber|this (article|content|story) is (only )?(available|reserved|exclusive) (to|for) (subscribers|members)|you have reached your (free )?(article )?limit",
     )
     .expect("paywall-prompt pattern is valid")
 });
@@ -131,7 +133,7 @@ fn is_ad_label(text: &str) -> bool {
 /// opposed to a subscription pitch ("Subscribe for unlimited access").
 static READING_STOPS: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)\bcontinue|keep reading|to read|full (article|story)|already a (paid )?subscriber|(available|reserved|exclusive) (to|for) (paid )?(subscribers|members)|\blimit\b",
+        r"(?i)(?-u:\b)continue|keep reading|to read|full (article|story)|already a (paid )?subscriber|(available|reserved|exclusive) (to|for) (paid )?(subscribers|members)|(?-u:\b)limit(?-u:\b)",
     )
     .expect("reading-stops pattern is valid")
 });

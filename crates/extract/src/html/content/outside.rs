@@ -34,12 +34,14 @@ pub fn outside_text(dom: &Dom, stats: &TextStats, container: NodeId) -> (Trail, 
             NodeKind::Text(text) => run.push(id, text),
             NodeKind::Comment => {}
             NodeKind::Element { .. } => {
-                if dom.is_invisible_element(id) {
+                // A block without visible text (icons, empty ad slots,
+                // scripts) has nothing to record: skip it whole.
+                if dom.is_invisible_element(id) || stats.has_no_visible_text(dom, id) {
                     continue;
                 }
                 if let Some(rule) = stats.rule[id] {
                     run.flush(trail);
-                    record_pruned(dom, id, rule, trail);
+                    record_pruned(dom, stats, id, rule, trail);
                     continue;
                 }
                 if dom.is_block_element(id) {

@@ -136,6 +136,13 @@ impl TextStats {
         }
     }
 
+    /// True when `id` is known to hold no visible text. Text is credited to
+    /// its nearest block element, so only a block's count covers its whole
+    /// subtree; an inline element is never known to be empty.
+    pub fn has_no_visible_text(&self, dom: &Dom, id: NodeId) -> bool {
+        self.visible[id] == 0 && dom.is_block_element(id)
+    }
+
     /// Share of the subtree's visible text that is inside links.
     pub fn link_density(&self, id: NodeId) -> f64 {
         let visible = self.visible[id];

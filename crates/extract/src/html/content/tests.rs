@@ -251,7 +251,7 @@ fn a_news_ticker_goes_but_a_ticker_column_stays() {
 fn the_audit_trail_names_outside_text_merges_neighbours_and_skips_the_invisible() {
     let html = format!(
         r#"<html><body><div class="top"><a href="/">Example News</a> | <a href="/world">World</a></div>
-        <nav><a href="/a">Home</a></nav><nav><a href="/b">Sport</a></nav>
+        <nav><a href="/a">Home</a></nav><nav><a href="/b">Sport</a></nav><span class="promo">Get the app</span>
         <script>var secret = "never shown";</script><div hidden>Hidden teaser text</div>
         <div class="content"><p>{PROSE_A}</p><p>{PROSE_B}</p><p>{PROSE_C}</p></div>
         <div class="stamp">Printed edition</div>
@@ -268,6 +268,7 @@ fn the_audit_trail_names_outside_text_merges_neighbours_and_skips_the_invisible(
         [
             ("Example News | World", "outside-main-content"),
             ("Home Sport", "nav"),
+            ("Get the app", "newsletter-promo"),
             ("Printed edition", "outside-main-content"),
             ("© 2025 Example News", "footer"),
         ]

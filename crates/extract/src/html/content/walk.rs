@@ -67,7 +67,7 @@ pub fn walk(dom: &Dom, stats: &TextStats, container: NodeId) -> Trail {
                 }
                 if id != container {
                     if let Some(rule) = prune_rule(dom, stats, id, container_prose) {
-                        record_pruned(dom, id, rule, &mut out);
+                        record_pruned(dom, stats, id, rule, &mut out);
                         continue;
                     }
                 }
@@ -91,8 +91,8 @@ pub fn walk(dom: &Dom, stats: &TextStats, container: NodeId) -> Trail {
 /// Records the visible text of a pruned element under its rule (or under a
 /// more telling name its text earns, like `paywall-promo`). Text a reader
 /// never sees (`hidden`) is not worth recording.
-pub fn record_pruned(dom: &Dom, id: NodeId, rule: &'static str, trail: &mut Trail) {
-    if rule == "hidden" {
+pub fn record_pruned(dom: &Dom, stats: &TextStats, id: NodeId, rule: &'static str, trail: &mut Trail) {
+    if rule == "hidden" || stats.has_no_visible_text(dom, id) {
         return;
     }
     let text = dom.text_content(id);
