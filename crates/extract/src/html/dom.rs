@@ -59,6 +59,10 @@ pub struct Dom {
     /// one allocation for all child lists instead of one per node.
     child_start: Vec<usize>,
     child_ids: Vec<NodeId>,
+    /// The page's JSON-LD blocks, parsed on first use: both the content
+    /// extractor (articleBody, paywall marker) and the metadata reader need
+    /// them, and parsing them twice cost a second pass over every page.
+    json_ld: std::cell::OnceCell<Vec<serde_json::Value>>,
 }
 
 impl Dom {
@@ -70,7 +74,23 @@ impl Dom {
             nodes,
             child_start,
             child_ids,
+            json_ld: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Every `<script type="application/ld+json">` block that parses as JSON,
+    /// in document order, parsed once per page. Malformed JSON-LD is common:
+    /// a block that does not parse says nothing.
+    pub fn json_ld(&self) -> &[serde_json::Value] {
+        self.json_ld.get_or_init(|| {
+            self.elements_named("script")
+                .filter(|&script| {
+                    self.attr(script, "type")
+                        .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
+                })
+                .filter_map(|script| serde_json::from_str(self.text_content(script).trim()).ok())
+                .collect()
+        })
     }
 
     /// The document root: an element named [`ROOT_NAME`] holding everything.

@@ -18,17 +18,8 @@ pub struct JsonLdArticle {
 /// Reads every `<script type="application/ld+json">` of the page.
 pub fn json_ld_article(dom: &Dom) -> JsonLdArticle {
     let mut found = JsonLdArticle::default();
-    for script in dom.elements_named("script") {
-        let is_json_ld = dom
-            .attr(script, "type")
-            .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
-        if !is_json_ld {
-            continue;
-        }
-        // Malformed JSON-LD is common; a block that does not parse says nothing.
-        if let Ok(value) = serde_json::from_str::<Value>(dom.text_content(script).trim()) {
-            visit(&value, &mut found, 0);
-        }
+    for value in dom.json_ld() {
+        visit(value, &mut found, 0);
     }
     found
 }

@@ -68,17 +68,8 @@ const MAX_DEPTH: usize = 12;
 /// the best-ranked object that states it (the first such object on ties).
 pub fn json_ld_facts(dom: &Dom) -> JsonLdFacts {
     let mut objects = Vec::new();
-    for script in dom.elements_named("script") {
-        let is_json_ld = dom
-            .attr(script, "type")
-            .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
-        if !is_json_ld {
-            continue;
-        }
-        // Malformed JSON-LD is common; a block that does not parse says nothing.
-        if let Ok(value) = serde_json::from_str::<Value>(dom.text_content(script).trim()) {
-            collect_objects(value, &mut objects, 0);
-        }
+    for value in dom.json_ld() {
+        collect_objects(value.clone(), &mut objects, 0);
     }
     facts_from_objects(&objects)
 }
