@@ -24,6 +24,9 @@ pub fn analyze(article: &Article) -> Analysis {
         quotes,
         figures,
         times,
+        // Events are coded by the `parallax-events` crate on top of these
+        // annotations (it needs them all), not here.
+        events: Vec::new(),
     }
 }
 

@@ -3,11 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{DatePrecision, Span};
+use crate::{DatePrecision, Event, Span};
 
 /// Everything the analysis stage adds to an article. Flattened into the
 /// article JSON, so each list is a top-level field (`sentences`, `entities`,
-/// `quotes`, `figures`, `times`); empty when the article was not analysed.
+/// `quotes`, `figures`, `times`, `events`); empty when the article was not analysed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Analysis {
     /// Sentences of the body, in order.
@@ -25,6 +25,9 @@ pub struct Analysis {
     /// Time expressions, resolved against the publication date when known.
     #[serde(default)]
     pub times: Vec<TimeExpression>,
+    /// Political events coded from the sentences (CAMEO and PLOVER).
+    #[serde(default)]
+    pub events: Vec<Event>,
 }
 
 /// A sentence of the body.

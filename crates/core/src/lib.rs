@@ -14,6 +14,7 @@
 mod annotations;
 mod article;
 mod date;
+mod events;
 mod hash;
 mod source;
 mod span;
@@ -24,13 +25,14 @@ pub use annotations::{
 };
 pub use article::{Article, Flag, Paragraph, ParagraphKind, Removed};
 pub use date::{DatePrecision, DateProvenance, PublishedDate};
+pub use events::{CameoCode, Event, EventActor, EventDate, EventPlace, Modality, PloverCode};
 pub use hash::{content_hash, short_id};
 pub use source::{Hints, InputFormat, Origin, SourceDocument, SourceKind};
 pub use span::Span;
 
 /// Version of the article JSON schema. Bumped (minor) when fields are added;
 /// a major bump would mean a rename or removal, which the contract forbids.
-pub const SCHEMA_VERSION: &str = "1.1";
+pub const SCHEMA_VERSION: &str = "1.2";
 
 /// Outlet (publisher) of an article: a human name and a canonical domain.
 #[derive(
