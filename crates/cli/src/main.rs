@@ -75,12 +75,22 @@ enum Command {
         #[arg(long, conflicts_with = "revision")]
         revisions: bool,
     },
-    /// Export stored articles.
+    /// List coded events (CAMEO and PLOVER) with their evidence sentences.
+    Events {
+        /// Only this article (id or unique prefix); all stored articles if omitted.
+        article: Option<String>,
+        /// One JSON object per event and line.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export stored articles, or their events.
     Export {
-        /// Output format.
+        /// Output format: articles as jsonl or csv; events as gdelt (GDELT 2.0
+        /// Event and Mentions tables, needs -o PREFIX) or plover (JSON lines).
         #[arg(long, value_enum, default_value = "jsonl")]
         format: ExportFormat,
-        /// Output file (written atomically); standard output if omitted.
+        /// Output file (written atomically), or file prefix for gdelt;
+        /// standard output if omitted.
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
@@ -90,6 +100,8 @@ enum Command {
 enum ExportFormat {
     Jsonl,
     Csv,
+    Gdelt,
+    Plover,
 }
 
 /// Global options every command may need.
@@ -123,12 +135,16 @@ fn main() -> ExitCode {
             revision,
             revisions,
         } => commands::show::run(&options, &id, json, revision, revisions),
+        Command::Events { article, json } => commands::events::run(&options, article.as_deref(), json),
         Command::Export { format, output } => {
-            let format = match format {
-                ExportFormat::Jsonl => parallax_export::Format::Jsonl,
-                ExportFormat::Csv => parallax_export::Format::Csv,
+            use commands::export::Export;
+            let export = match format {
+                ExportFormat::Jsonl => Export::Articles(parallax_export::Format::Jsonl),
+                ExportFormat::Csv => Export::Articles(parallax_export::Format::Csv),
+                ExportFormat::Gdelt => Export::Gdelt,
+                ExportFormat::Plover => Export::Plover,
             };
-            commands::export::run(&options, format, output.as_deref())
+            commands::export::run(&options, export, output.as_deref())
         }
     };
     match result {

@@ -139,4 +139,11 @@ pub struct EventPlace {
     pub lat: Option<f64>,
     /// Longitude, when the gazetteer has it.
     pub lon: Option<f64>,
+    /// What the gazetteer matched: "country", "subdivision" or "city"
+    /// (GDELT's geo type is derived from it); `null` when not geocoded.
+    #[serde(default)]
+    pub feature: Option<String>,
+    /// GeoNames id of the matched city, when it is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geonames_id: Option<u64>,
 }

@@ -4,12 +4,19 @@
 //! JSON contract, CSV with one flat row per article) and the rule that an
 //! export file is never left half-written ([`AtomicFile`]). It must not read
 //! the store or the network: callers hand it articles one at a time, so an
-//! export of any size streams in constant memory.
+//! export of any size streams in constant memory. Events go out as GDELT 2.0
+//! tables or PLOVER records ([`GdeltWriter`], [`PloverWriter`]).
 
 mod atomic;
+mod country_codes;
 mod csv_rows;
+mod events;
+#[cfg(test)]
+mod fixtures;
 
 pub use atomic::AtomicFile;
+pub use country_codes::{country, Country};
+pub use events::{global_event_id, EventMention, GdeltWriter, PloverWriter};
 
 use std::io::Write;
 
@@ -90,37 +97,7 @@ impl<W: Write> ArticleWriter<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use parallax_core::{content_hash, InputFormat, Outlet, PublishedDate, SCHEMA_VERSION};
-
-    fn article() -> Article {
-        let body = "First paragraph, with a comma.\n\nSecond \"quoted\" one.".to_owned();
-        Article {
-            schema_version: SCHEMA_VERSION.to_owned(),
-            id: "0123456789abcdef".into(),
-            content_hash: content_hash(&body),
-            source_path: "a.txt".into(),
-            source_record: None,
-            format: InputFormat::Text,
-            url: None,
-            title: Some("A title".into()),
-            outlet: Outlet {
-                name: Some("Outlet".into()),
-                domain: None,
-                provenance: Some("text".into()),
-            },
-            authors: vec!["Jane Doe".into(), "John Roe".into()],
-            agencies: vec!["Reuters".into()],
-            published: PublishedDate::day(2025, 9, 4, parallax_core::DateProvenance::Header),
-            captured: None,
-            language: Some("en".into()),
-            body,
-            paragraphs: vec![],
-            removed: vec![],
-            flags: vec![parallax_core::Flag::Paywalled],
-            warnings: vec![],
-            analysis: Default::default(),
-        }
-    }
+    use crate::fixtures::article;
 
     #[test]
     fn jsonl_round_trips_the_article() {

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod analyze;
+pub mod events;
 pub mod export;
 pub mod ingest;
 pub mod inspect;
