@@ -83,10 +83,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export stored articles, or their events.
+    /// Export stored articles, or tables of their quotes, entities, events or figures.
     Export {
-        /// Output format: articles as jsonl or csv; events as gdelt (GDELT 2.0
-        /// Event and Mentions tables, needs -o PREFIX) or plover (JSON lines).
+        /// What to export: articles, quotes, entities, events, figures
+        /// (default: events for gdelt and plover, else articles).
+        #[arg(long)]
+        what: Option<String>,
+        /// Output format: jsonl, csv, parquet (tables; needs -o); for events
+        /// also gdelt (GDELT 2.0 Event and Mentions tables, needs -o PREFIX)
+        /// and plover (PLOVER JSON lines).
         #[arg(long, value_enum, default_value = "jsonl")]
         format: ExportFormat,
         /// Output file (written atomically), or file prefix for gdelt;
@@ -100,6 +105,7 @@ enum Command {
 enum ExportFormat {
     Jsonl,
     Csv,
+    Parquet,
     Gdelt,
     Plover,
 }
@@ -136,15 +142,16 @@ fn main() -> ExitCode {
             revisions,
         } => commands::show::run(&options, &id, json, revision, revisions),
         Command::Events { article, json } => commands::events::run(&options, article.as_deref(), json),
-        Command::Export { format, output } => {
-            use commands::export::Export;
-            let export = match format {
-                ExportFormat::Jsonl => Export::Articles(parallax_export::Format::Jsonl),
-                ExportFormat::Csv => Export::Articles(parallax_export::Format::Csv),
-                ExportFormat::Gdelt => Export::Gdelt,
-                ExportFormat::Plover => Export::Plover,
+        Command::Export { what, format, output } => {
+            let format = match format {
+                ExportFormat::Jsonl => commands::export::FormatChoice::Jsonl,
+                ExportFormat::Csv => commands::export::FormatChoice::Csv,
+                ExportFormat::Parquet => commands::export::FormatChoice::Parquet,
+                ExportFormat::Gdelt => commands::export::FormatChoice::Gdelt,
+                ExportFormat::Plover => commands::export::FormatChoice::Plover,
             };
-            commands::export::run(&options, export, output.as_deref())
+            commands::export::Export::choose(what.as_deref(), format)
+                .and_then(|export| commands::export::run(&options, export, output.as_deref()))
         }
     };
     match result {

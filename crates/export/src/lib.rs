@@ -13,10 +13,14 @@ mod csv_rows;
 mod events;
 #[cfg(test)]
 mod fixtures;
+mod table;
+mod tables;
 
 pub use atomic::AtomicFile;
 pub use country_codes::{country, Country};
 pub use events::{global_event_id, EventMention, GdeltWriter, PloverWriter};
+pub use table::{Cell, Column, ColumnType, TableFormat, TableWriter};
+pub use tables::{ArticleTable, TABLES};
 
 use std::io::Write;
 
@@ -44,6 +48,12 @@ pub enum ExportError {
     /// JSON encoding failed.
     #[error("export: {0}")]
     Json(#[from] serde_json::Error),
+    /// Parquet encoding failed.
+    #[error("export: {0}")]
+    Parquet(#[from] parquet::errors::ParquetError),
+    /// A row did not fit its table.
+    #[error("export: {0}")]
+    Shape(String),
 }
 
 /// Writes articles one at a time in a chosen [`Format`].

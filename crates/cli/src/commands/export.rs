@@ -1,12 +1,16 @@
-//! `parallax export`: stored articles as JSONL or CSV, their events as GDELT
-//! 2.0 tables or PLOVER records; streamed, written atomically when going to
-//! files.
+//! `parallax export`: stored articles as JSONL or CSV; tables of their
+//! quotes, entities, events or figures as JSONL, CSV or Parquet; events as
+//! GDELT 2.0 tables or PLOVER records. Streamed, written atomically when
+//! going to files.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail};
-use parallax_export::{ArticleWriter, AtomicFile, EventMention, Format, GdeltWriter, PloverWriter};
+use parallax_export::{
+    ArticleTable, ArticleWriter, AtomicFile, EventMention, Format, GdeltWriter, PloverWriter, TableFormat,
+    TableWriter,
+};
 use parallax_store::{SqliteStore, Store, StoreError};
 
 use super::Status;
@@ -21,10 +25,55 @@ pub enum Export {
     Gdelt,
     /// Events as PLOVER JSON lines.
     Plover,
+    /// One row per quote, entity mention, event or figure.
+    Table(ArticleTable, TableFormat),
 }
 
-/// Exports every stored article (latest revision), or their events, to
-/// `output` or stdout.
+/// The `--format` the user asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormatChoice {
+    Jsonl,
+    Csv,
+    Parquet,
+    Gdelt,
+    Plover,
+}
+
+impl Export {
+    /// Checks that `--what` and `--format` go together.
+    /// Without `--what`, event formats export events and the others articles.
+    pub fn choose(what: Option<&str>, format: FormatChoice) -> anyhow::Result<Export> {
+        let what = what.unwrap_or(match format {
+            FormatChoice::Gdelt | FormatChoice::Plover => "events",
+            _ => "articles",
+        });
+        let table_format = match format {
+            FormatChoice::Jsonl => Some(TableFormat::Jsonl),
+            FormatChoice::Csv => Some(TableFormat::Csv),
+            FormatChoice::Parquet => Some(TableFormat::Parquet),
+            FormatChoice::Gdelt | FormatChoice::Plover => None,
+        };
+        match (what, format) {
+            ("articles", FormatChoice::Jsonl) => Ok(Export::Articles(Format::Jsonl)),
+            ("articles", FormatChoice::Csv) => Ok(Export::Articles(Format::Csv)),
+            ("articles", _) => bail!("articles export as jsonl or csv; tables (--what quotes|entities|events|figures) also as parquet"),
+            ("events", FormatChoice::Gdelt) => Ok(Export::Gdelt),
+            ("events", FormatChoice::Plover) => Ok(Export::Plover),
+            (_, FormatChoice::Gdelt | FormatChoice::Plover) => {
+                bail!("--format gdelt and plover export events (use --what events or leave --what out)")
+            }
+            (table, _) => {
+                let table: ArticleTable = table.parse().map_err(|e| {
+                    anyhow!("{e}: --what takes articles, quotes, entities, events or figures")
+                })?;
+                Ok(Export::Table(table, table_format.unwrap_or(TableFormat::Jsonl)))
+            }
+        }
+    }
+}
+
+/// Exports every stored article (latest revision), or rows or events made
+/// from them, to `output` or stdout.
 pub fn run(options: &Options, export: Export, output: Option<&Path>) -> anyhow::Result<Status> {
     let store = SqliteStore::open_existing(&options.data)?;
     let (count, what) = match export {
@@ -42,6 +91,20 @@ pub fn run(options: &Options, export: Export, output: Option<&Path>) -> anyhow::
             };
             (write_gdelt(&store, prefix)?, "events")
         }
+        Export::Table(table, TableFormat::Parquet) => {
+            let Some(path) = output else {
+                bail!("--format parquet writes a binary file: give -o FILE")
+            };
+            let mut file = create(path)?;
+            let count = write_table(&store, table, TableFormat::Parquet, &mut file)?;
+            file.commit()
+                .map_err(|e| anyhow!("cannot write {}: {e}", path.display()))?;
+            (count, "rows")
+        }
+        Export::Table(table, format) => (
+            to_file_or_stdout(output, |out| write_table(&store, table, format, out))?,
+            "rows",
+        ),
     };
     if !options.quiet {
         eprintln!("exported {count} {what}");
@@ -52,7 +115,7 @@ pub fn run(options: &Options, export: Export, output: Option<&Path>) -> anyhow::
 /// Runs `write` into an atomically replaced file, or into stdout.
 fn to_file_or_stdout(
     output: Option<&Path>,
-    write: impl FnOnce(&mut dyn Write) -> anyhow::Result<usize>,
+    write: impl FnOnce(&mut (dyn Write + Send)) -> anyhow::Result<usize>,
 ) -> anyhow::Result<usize> {
     match output {
         Some(path) => {
@@ -62,7 +125,12 @@ fn to_file_or_stdout(
                 .map_err(|e| anyhow!("cannot write {}: {e}", path.display()))?;
             Ok(count)
         }
-        None => write(&mut std::io::stdout().lock()),
+        None => {
+            let mut stdout = std::io::BufWriter::new(std::io::stdout());
+            let count = write(&mut stdout)?;
+            stdout.flush()?;
+            Ok(count)
+        }
     }
 }
 
@@ -70,7 +138,11 @@ fn create(path: &Path) -> anyhow::Result<AtomicFile> {
     AtomicFile::create(path).map_err(|e| anyhow!("cannot create {}: {e}", path.display()))
 }
 
-fn write_articles(store: &SqliteStore, format: Format, out: &mut dyn Write) -> anyhow::Result<usize> {
+fn write_articles(
+    store: &SqliteStore,
+    format: Format,
+    out: &mut (dyn Write + Send),
+) -> anyhow::Result<usize> {
     let mut writer = ArticleWriter::new(format, out)?;
     let mut count = 0;
     store.for_each_article(&mut |article| {
@@ -84,7 +156,26 @@ fn write_articles(store: &SqliteStore, format: Format, out: &mut dyn Write) -> a
     Ok(count)
 }
 
-fn write_plover(store: &SqliteStore, out: &mut dyn Write) -> anyhow::Result<usize> {
+fn write_table<W: Write + Send>(
+    store: &SqliteStore,
+    table: ArticleTable,
+    format: TableFormat,
+    out: W,
+) -> anyhow::Result<usize> {
+    let mut writer = TableWriter::new(format, table.columns(), out)?;
+    let mut count = 0;
+    store.for_each_article(&mut |article| {
+        for row in table.rows(&article) {
+            writer.write(row).map_err(|e| StoreError::Setup(e.to_string()))?;
+            count += 1;
+        }
+        Ok(())
+    })?;
+    writer.finish()?;
+    Ok(count)
+}
+
+fn write_plover(store: &SqliteStore, out: &mut (dyn Write + Send)) -> anyhow::Result<usize> {
     let mut writer = PloverWriter::new(out);
     let mut count = 0;
     store.for_each_article(&mut |article| {
