@@ -10,6 +10,8 @@
 //! PostgreSQL backend can later implement the same trait.
 
 mod migrations;
+
+pub use migrations::LATEST as SCHEMA_LATEST;
 mod sqlite;
 
 pub use sqlite::SqliteStore;
@@ -54,6 +56,38 @@ pub struct RevisionInfo {
     pub content_hash: String,
     /// When it was stored (RFC 3339, UTC).
     pub stored_at: String,
+}
+
+/// A story as stored: its members and the report the linking stage
+/// assembled for it, kept as JSON so the store never needs to know its shape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoryRecord {
+    /// Stable story id (the same members give the same id).
+    pub id: String,
+    /// A headline for listings.
+    pub title: Option<String>,
+    /// Member article ids.
+    pub articles: Vec<String>,
+    /// Outlets of the members.
+    pub outlets: Vec<String>,
+    /// Earliest and latest publication date of a member.
+    pub first_published: Option<String>,
+    pub last_published: Option<String>,
+    /// The story report (JSON text).
+    pub report: String,
+}
+
+/// One line of a story listing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StorySummary {
+    pub id: String,
+    pub title: Option<String>,
+    pub article_count: usize,
+    pub outlets: Vec<String>,
+    pub first_published: Option<String>,
+    pub last_published: Option<String>,
+    /// When the story's report last changed (RFC 3339, UTC).
+    pub updated_at: String,
 }
 
 /// A storage failure, with the operation that failed.
@@ -104,4 +138,15 @@ pub trait Store {
     fn for_each_article(&self, visit: &mut dyn FnMut(Article) -> Result<()>) -> Result<()>;
     /// Number of stored articles.
     fn count(&self) -> Result<u64>;
+    /// Replaces the set of stories in one transaction: stories not in
+    /// `stories` are dropped, the others inserted or updated.
+    fn replace_stories(&mut self, stories: &[StoryRecord]) -> Result<()>;
+    /// Ids of the stored stories.
+    fn story_ids(&self) -> Result<Vec<String>>;
+    /// All stories, largest and most recent first.
+    fn stories(&self) -> Result<Vec<StorySummary>>;
+    /// One story by id or unique prefix.
+    fn story(&self, id: &str) -> Result<Option<StoryRecord>>;
+    /// Ids of the stories an article belongs to.
+    fn stories_of_article(&self, article_id: &str) -> Result<Vec<String>>;
 }

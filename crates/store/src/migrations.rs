@@ -29,6 +29,23 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX revisions_by_hash ON revisions(content_hash);
     CREATE INDEX articles_by_url ON articles(url);",
+    // 2: stories from the linking stage, with their assembled reports.
+    "CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT,
+        article_count INTEGER NOT NULL,
+        outlets TEXT NOT NULL,
+        first_published TEXT,
+        last_published TEXT,
+        updated_at TEXT NOT NULL,
+        report TEXT NOT NULL
+    );
+    CREATE TABLE story_articles (
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (story_id, article_id)
+    );
+    CREATE INDEX story_articles_by_article ON story_articles(article_id);",
 ];
 
 /// Latest schema version this build knows.

@@ -98,7 +98,7 @@ fn reopening_keeps_data_and_schema_version() {
         store.put_articles(&[article("ffff0000", "Kept.")]).unwrap();
     }
     let store = SqliteStore::open(dir.path()).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.schema_version().unwrap(), parallax_store::SCHEMA_LATEST);
     let mut seen = Vec::new();
     store
         .for_each_article(&mut |a| {
@@ -114,4 +114,53 @@ fn open_existing_refuses_an_empty_directory() {
     let dir = tempfile::tempdir().unwrap();
     let err = SqliteStore::open_existing(dir.path()).err().expect("must refuse");
     assert!(err.to_string().contains("no Parallax store"), "{err}");
+}
+
+fn story(id: &str, articles: &[&str], report: &str) -> parallax_store::StoryRecord {
+    parallax_store::StoryRecord {
+        id: id.into(),
+        title: Some(format!("story {id}")),
+        articles: articles.iter().map(|a| a.to_string()).collect(),
+        outlets: vec!["Outlet A".into(), "Outlet B".into()],
+        first_published: Some("2025-09-03".into()),
+        last_published: Some("2025-09-05".into()),
+        report: report.into(),
+    }
+}
+
+#[test]
+fn stories_are_replaced_as_a_set_and_found_by_prefix_and_member() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = SqliteStore::open(dir.path()).unwrap();
+    store
+        .replace_stories(&[
+            story("aaaa1111", &["a1", "a2"], "{\"v\":1}"),
+            story("bbbb2222", &["b1"], "{}"),
+        ])
+        .unwrap();
+    assert_eq!(store.story_ids().unwrap(), vec!["aaaa1111", "bbbb2222"]);
+    let listed = store.stories().unwrap();
+    assert_eq!(listed[0].id, "aaaa1111", "largest story first");
+    assert_eq!(listed[0].article_count, 2);
+    assert_eq!(listed[0].outlets, vec!["Outlet A", "Outlet B"]);
+    let found = store.story("aaaa").unwrap().unwrap();
+    assert_eq!(found.articles, vec!["a1", "a2"]);
+    assert_eq!(found.report, "{\"v\":1}");
+    assert_eq!(store.stories_of_article("a2").unwrap(), vec!["aaaa1111"]);
+
+    // A new linking: a2 moved into a new story with b1; the old ones go.
+    store
+        .replace_stories(&[
+            story("aaaa1111", &["a1"], "{\"v\":2}"),
+            story("cccc3333", &["a2", "b1"], "{}"),
+        ])
+        .unwrap();
+    assert_eq!(store.story_ids().unwrap(), vec!["aaaa1111", "cccc3333"]);
+    assert_eq!(store.stories_of_article("a2").unwrap(), vec!["cccc3333"]);
+    assert_eq!(store.story("aaaa1111").unwrap().unwrap().report, "{\"v\":2}");
+    assert!(store.story("bbbb2222").unwrap().is_none());
+    assert!(
+        store.story("zz").unwrap().is_none(),
+        "too short a prefix finds nothing"
+    );
 }

@@ -8,7 +8,9 @@ use parallax_core::Article;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::migrations;
-use crate::{ArticleSummary, PutOutcome, Result, RevisionInfo, Store, StoreError};
+
+mod stories;
+use crate::{ArticleSummary, PutOutcome, Result, RevisionInfo, Store, StoreError, StoryRecord, StorySummary};
 
 /// File name of the database inside the data directory.
 pub const DATABASE_FILE: &str = "parallax.db";
@@ -23,7 +25,7 @@ pub struct SqliteStore {
     path: PathBuf,
 }
 
-fn db(context: &str) -> impl FnOnce(rusqlite::Error) -> StoreError + '_ {
+pub(crate) fn db(context: &str) -> impl FnOnce(rusqlite::Error) -> StoreError + '_ {
     move |source| StoreError::Database {
         context: context.to_owned(),
         source,
@@ -77,26 +79,37 @@ impl SqliteStore {
             .map_err(db("read schema version"))
     }
 
-    /// Resolves a full id or unique prefix to the stored id.
+    /// Resolves a full id or unique prefix to the stored article id.
     fn resolve_id(&self, id: &str) -> Result<Option<String>> {
+        self.resolve_in("articles", id)
+    }
+
+    /// Resolves a full id or unique prefix to an id of `table` (a table
+    /// name from this module, never user input).
+    fn resolve_in(&self, table: &str, id: &str) -> Result<Option<String>> {
+        let context = format!("look up {table} id");
         let exact: Option<String> = self
             .conn
-            .query_row("SELECT id FROM articles WHERE id = ?1", [id], |row| row.get(0))
+            .query_row(&format!("SELECT id FROM {table} WHERE id = ?1"), [id], |row| {
+                row.get(0)
+            })
             .optional()
-            .map_err(db("look up article"))?;
+            .map_err(db(&context))?;
         if exact.is_some() || id.len() < MIN_PREFIX {
             return Ok(exact);
         }
         let mut stmt = self
             .conn
-            .prepare("SELECT id FROM articles WHERE id LIKE ?1 || '%' ESCAPE '\\' LIMIT 2")
-            .map_err(db("look up article prefix"))?;
+            .prepare(&format!(
+                "SELECT id FROM {table} WHERE id LIKE ?1 || '%' ESCAPE '\\' LIMIT 2"
+            ))
+            .map_err(db(&context))?;
         let escaped = id.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
         let matches: Vec<String> = stmt
             .query_map([escaped], |row| row.get(0))
-            .map_err(db("look up article prefix"))?
+            .map_err(db(&context))?
             .collect::<rusqlite::Result<_>>()
-            .map_err(db("look up article prefix"))?;
+            .map_err(db(&context))?;
         Ok(if matches.len() == 1 {
             matches.into_iter().next()
         } else {
@@ -291,5 +304,28 @@ impl Store for SqliteStore {
         self.conn
             .query_row("SELECT COUNT(*) FROM articles", [], |row| row.get(0))
             .map_err(db("count articles"))
+    }
+
+    fn replace_stories(&mut self, stories: &[StoryRecord]) -> Result<()> {
+        stories::replace(&mut self.conn, stories)
+    }
+
+    fn story_ids(&self) -> Result<Vec<String>> {
+        stories::ids(&self.conn)
+    }
+
+    fn stories(&self) -> Result<Vec<StorySummary>> {
+        stories::list(&self.conn)
+    }
+
+    fn story(&self, id: &str) -> Result<Option<StoryRecord>> {
+        match self.resolve_in("stories", id)? {
+            Some(id) => stories::get(&self.conn, &id),
+            None => Ok(None),
+        }
+    }
+
+    fn stories_of_article(&self, article_id: &str) -> Result<Vec<String>> {
+        stories::of_article(&self.conn, article_id)
     }
 }

@@ -1,0 +1,146 @@
+//! Stories in SQLite: one row per story with its assembled report (JSON, as
+//! the linking stage made it) and a membership table to find an article's
+//! stories. Replacing the set of stories is one transaction, so readers see
+//! either the old linking or the new one, never a mix.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::db;
+use crate::{Result, StoreError, StoryRecord, StorySummary};
+
+pub fn replace(conn: &mut Connection, stories: &[StoryRecord]) -> Result<()> {
+    let tx = conn.transaction().map_err(db("begin stories"))?;
+    {
+        // Keep rows of stories that are unchanged (same id = same members)
+        // and whose report was not recomputed; drop the others.
+        tx.execute_batch(
+            "CREATE TEMP TABLE IF NOT EXISTS keep_story (id TEXT PRIMARY KEY); DELETE FROM keep_story;",
+        )
+        .map_err(db("stage stories"))?;
+        let mut keep = tx
+            .prepare("INSERT OR IGNORE INTO keep_story (id) VALUES (?1)")
+            .map_err(db("stage stories"))?;
+        for story in stories {
+            keep.execute([&story.id]).map_err(db("stage stories"))?;
+        }
+        // Memberships are rewritten whole: cheap, and never stale.
+        tx.execute("DELETE FROM story_articles", [])
+            .map_err(db("drop old stories"))?;
+        tx.execute(
+            "DELETE FROM stories WHERE id NOT IN (SELECT id FROM keep_story)",
+            [],
+        )
+        .map_err(db("drop old stories"))?;
+        let mut insert = tx
+            .prepare(
+                "INSERT INTO stories (id, title, article_count, outlets, first_published, last_published, updated_at, report)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?7)
+                 ON CONFLICT(id) DO UPDATE SET title = excluded.title, outlets = excluded.outlets,
+                   first_published = excluded.first_published, last_published = excluded.last_published,
+                   report = excluded.report, updated_at = excluded.updated_at
+                 WHERE stories.report IS NOT excluded.report",
+            )
+            .map_err(db("store story"))?;
+        let mut member = tx
+            .prepare("INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?1, ?2)")
+            .map_err(db("store story"))?;
+        for story in stories {
+            let outlets = serde_json::to_string(&story.outlets)
+                .map_err(|e| StoreError::Setup(format!("encode outlets: {e}")))?;
+            insert
+                .execute(params![
+                    story.id,
+                    story.title,
+                    story.articles.len() as i64,
+                    outlets,
+                    story.first_published,
+                    story.last_published,
+                    story.report,
+                ])
+                .map_err(db("store story"))?;
+            for article in &story.articles {
+                member
+                    .execute(params![story.id, article])
+                    .map_err(db("store story"))?;
+            }
+        }
+    }
+    tx.commit().map_err(db("commit stories"))
+}
+
+pub fn ids(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn
+        .prepare("SELECT id FROM stories ORDER BY id")
+        .map_err(db("list stories"))?;
+    let rows = stmt.query_map([], |row| row.get(0)).map_err(db("list stories"))?;
+    rows.collect::<rusqlite::Result<_>>().map_err(db("list stories"))
+}
+
+pub fn list(conn: &Connection) -> Result<Vec<StorySummary>> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT id, title, article_count, outlets, first_published, last_published, updated_at FROM stories
+             ORDER BY article_count DESC, last_published IS NULL, last_published DESC, id",
+        )
+        .map_err(db("list stories"))?;
+    let rows = stmt
+        .query_map([], |row| {
+            let outlets: String = row.get(3)?;
+            Ok(StorySummary {
+                id: row.get(0)?,
+                title: row.get(1)?,
+                article_count: row.get::<_, i64>(2)? as usize,
+                outlets: serde_json::from_str(&outlets).unwrap_or_default(),
+                first_published: row.get(4)?,
+                last_published: row.get(5)?,
+                updated_at: row.get(6)?,
+            })
+        })
+        .map_err(db("list stories"))?;
+    rows.collect::<rusqlite::Result<_>>().map_err(db("list stories"))
+}
+
+pub fn get(conn: &Connection, id: &str) -> Result<Option<StoryRecord>> {
+    let row = conn
+        .query_row(
+            "SELECT title, outlets, first_published, last_published, report FROM stories WHERE id = ?1",
+            [id],
+            |row| {
+                let outlets: String = row.get(1)?;
+                Ok((row.get(0)?, outlets, row.get(2)?, row.get(3)?, row.get(4)?))
+            },
+        )
+        .optional()
+        .map_err(db("read story"))?;
+    let Some((title, outlets, first_published, last_published, report)) = row else {
+        return Ok(None);
+    };
+    let mut stmt = conn
+        .prepare("SELECT article_id FROM story_articles WHERE story_id = ?1 ORDER BY article_id")
+        .map_err(db("read story"))?;
+    let articles = stmt
+        .query_map([id], |row| row.get(0))
+        .map_err(db("read story"))?
+        .collect::<rusqlite::Result<_>>()
+        .map_err(db("read story"))?;
+    Ok(Some(StoryRecord {
+        id: id.to_owned(),
+        title,
+        articles,
+        outlets: serde_json::from_str(&outlets).unwrap_or_default(),
+        first_published,
+        last_published,
+        report,
+    }))
+}
+
+pub fn of_article(conn: &Connection, article_id: &str) -> Result<Vec<String>> {
+    let mut stmt = conn
+        .prepare("SELECT story_id FROM story_articles WHERE article_id = ?1 ORDER BY story_id")
+        .map_err(db("find article's stories"))?;
+    let rows = stmt
+        .query_map([article_id], |row| row.get(0))
+        .map_err(db("find article's stories"))?;
+    rows.collect::<rusqlite::Result<_>>()
+        .map_err(db("find article's stories"))
+}
