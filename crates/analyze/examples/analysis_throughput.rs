@@ -11,34 +11,12 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use parallax_core::{content_hash, Article, InputFormat, Outlet, PublishedDate, SCHEMA_VERSION};
+use parallax_core::{Article, PublishedDate};
 
 fn article(id: usize, text: &str) -> Article {
-    let body = text.trim().to_owned();
-    let paragraphs = parallax_analyze::sentences::paragraphs_between_blank_lines(&body);
-    Article {
-        schema_version: SCHEMA_VERSION.to_owned(),
-        id: format!("{id:016x}"),
-        content_hash: content_hash(&body),
-        source_path: String::new(),
-        source_record: None,
-        format: InputFormat::Text,
-        url: None,
-        title: None,
-        outlet: Outlet::default(),
-        authors: vec![],
-        agencies: vec![],
-        // A known date so that relative time expressions are resolved too.
-        published: PublishedDate::day(2016, 3, 2, parallax_core::DateProvenance::Header),
-        captured: None,
-        language: Some("en".into()),
-        body,
-        paragraphs,
-        removed: vec![],
-        flags: vec![],
-        warnings: vec![],
-        analysis: Default::default(),
-    }
+    // A known date so that relative time expressions are resolved too.
+    let published = PublishedDate::day(2016, 3, 2, parallax_core::DateProvenance::Header);
+    parallax_analyze::article_from_text(&format!("{id:016x}"), text, published)
 }
 
 fn texts_in(dir: &Path) -> Vec<String> {

@@ -5,12 +5,17 @@
 //! article of a PolNeAR split and compares the quote contents and sources
 //! with the gold brat annotations.
 //!
-//! Usage: `polnear_eval [SPLIT_DIR] [--errors N] [--direct]` where SPLIT_DIR holds
-//! `text/NAME.txt` and `attributions/NAME_ANNOTATOR.ann` (default:
+//! Usage: `polnear_eval [SPLIT_DIR] [--errors N] [--direct] [--speakers]
+//! [--held-out]` where SPLIT_DIR holds `text/NAME.txt` and
+//! `attributions/NAME_ANNOTATOR.ann` (default:
 //! `$PARALLAX_SHARED/data/quotes/polnear/dev`, `PARALLAX_SHARED` defaulting
 //! to `../shared` beside the repository). `--errors N` prints up to N missed
-//! and N spurious contents for error analysis (`--direct`: among direct
-//! quotes only).
+//! and N spurious contents for error analysis, each with its category (see
+//! [`miss_category`]), then a count of misses by category (`--direct`: among
+//! direct quotes only; `--speakers`: matched quotes with a wrong source
+//! instead). `--held-out` scores only every tenth article (9, 19, …, as
+//! `train_quotes` holds out), for measuring on train without dev; `--only
+//! TEXT` only the articles whose name contains TEXT.
 //!
 //! Matching criteria (see `docs/quotes.md`):
 //! - spans are compared as sets of word tokens, so quote marks, whitespace
@@ -24,21 +29,22 @@
 //!   `source` text located nearest the cue) overlaps the gold Source span,
 //!   or when the predicted speaker's entity has a mention overlapping it.
 
-use std::collections::BTreeSet;
-use std::fs;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use parallax_analyze::identity::resolve_entities;
 use parallax_analyze::ner::recognize;
 use parallax_analyze::quotes::find_quotes;
+use parallax_analyze::quotes::polnear::{read_attributions, read_split};
 use parallax_analyze::sentences::{paragraphs_between_blank_lines, split_sentences};
 use parallax_analyze::tokens::tokenize;
 use parallax_core::{EntityMention, Quote, QuoteKind, Span};
 
-/// One gold attribution: content fragments and source span, in bytes.
+/// One gold attribution: content fragments, source and cue spans, in bytes.
 struct Gold {
     content: Vec<Span>,
     source: Option<Span>,
+    cue: Vec<Span>,
     direct: bool,
 }
 
@@ -70,8 +76,14 @@ fn main() {
     let mut direct_only = false;
     // Print matched quotes with a wrong source instead of content errors.
     let mut speaker_errors = false;
+    let mut held_out_only = false;
+    let mut only: Option<String> = None;
     while let Some(arg) = args.next() {
-        if arg == "--direct" {
+        if arg == "--only" {
+            only = args.next();
+        } else if arg == "--held-out" {
+            held_out_only = true;
+        } else if arg == "--direct" {
             direct_only = true;
         } else if arg == "--speakers" {
             speaker_errors = true;
@@ -82,46 +94,41 @@ fn main() {
         }
     }
     let split = split.unwrap_or_else(default_split);
-    let texts = match fs::read_dir(split.join("text")) {
-        Ok(entries) => {
-            let mut names: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-            names.sort();
-            names
-        }
+    let all_articles = match read_split(&split) {
+        Ok(a) => a,
         Err(err) => {
-            eprintln!("cannot read {}: {err}", split.join("text").display());
+            eprintln!("cannot read {}: {err}", split.display());
             std::process::exit(2);
         }
     };
     let (mut all, mut direct, mut indirect) = (Counts::default(), Counts::default(), Counts::default());
     let mut articles = 0;
     let mut printed = (0usize, 0usize, 0usize);
+    let mut categories: BTreeMap<&'static str, usize> = BTreeMap::new();
     let started = std::time::Instant::now();
-    for text_path in texts.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
-        let Some(stem) = text_path.file_stem().and_then(|s| s.to_str()) else {
+    for (index, article) in all_articles.iter().enumerate() {
+        if held_out_only && index % 10 != 9
+            || only.as_ref().is_some_and(|o| !article.name.contains(o.as_str()))
+        {
             continue;
-        };
-        let Some(ann_path) = annotation_for(&split, stem) else {
-            continue;
-        };
-        let (Ok(body), Ok(ann)) = (fs::read_to_string(text_path), fs::read_to_string(&ann_path)) else {
-            continue;
-        };
+        }
+        let (stem, body, ann) = (&article.name, &article.body, &article.annotation);
         articles += 1;
-        let gold = parse_brat(&body, &ann);
-        let paragraphs = paragraphs_between_blank_lines(&body);
-        let sentences = split_sentences(&body, &paragraphs);
-        let mentions = entity_mentions(&body, &sentences);
-        let quotes = find_quotes(&body, &paragraphs, &sentences, &mentions);
-        let words = word_tokens(&body);
+        let gold = gold_attributions(body, ann);
+        let body = body.as_str();
+        let paragraphs = paragraphs_between_blank_lines(body);
+        let sentences = split_sentences(body, &paragraphs);
+        let mentions = entity_mentions(body, &sentences);
+        let quotes = find_quotes(body, &paragraphs, &sentences, &mentions);
+        let words = word_tokens(body);
 
         let gold_all: Vec<&Gold> = gold.iter().collect();
         let predicted_all: Vec<&Quote> = quotes.iter().collect();
-        let everything = evaluate(&body, &words, &mentions, &gold_all, &predicted_all);
+        let everything = evaluate(body, &words, &mentions, &gold_all, &predicted_all);
         all.add(&everything.counts);
         let gold_direct: Vec<&Gold> = gold.iter().filter(|g| g.direct).collect();
         let predicted_direct: Vec<&Quote> = quotes.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
-        let direct_only_result = evaluate(&body, &words, &mentions, &gold_direct, &predicted_direct);
+        let direct_only_result = evaluate(body, &words, &mentions, &gold_direct, &predicted_direct);
         direct.add(&direct_only_result.counts);
         let shown = if direct_only {
             direct_only_result
@@ -130,16 +137,16 @@ fn main() {
         };
         let gold_other: Vec<&Gold> = gold.iter().filter(|g| !g.direct).collect();
         let predicted_other: Vec<&Quote> = quotes.iter().filter(|q| q.kind != QuoteKind::Direct).collect();
-        indirect.add(&evaluate(&body, &words, &mentions, &gold_other, &predicted_other).counts);
+        indirect.add(&evaluate(body, &words, &mentions, &gold_other, &predicted_other).counts);
 
         if speaker_errors {
             for (g, q) in shown.wrong_source.iter().take(errors.saturating_sub(printed.2)) {
                 printed.2 += 1;
-                let gold_source = g.source.and_then(|s| s.slice(&body)).unwrap_or("");
+                let gold_source = g.source.and_then(|s| s.slice(body)).unwrap_or("");
                 let predicted = q
                     .speaker
                     .as_ref()
-                    .map(|s| format!("{} ({})", s.name, s.span.slice(&body).unwrap_or("")))
+                    .map(|s| format!("{} ({})", s.name, s.span.slice(body).unwrap_or("")))
                     .or_else(|| q.source.clone())
                     .unwrap_or_else(|| "[none]".to_owned());
                 let excerpt: String = q.text.chars().take(80).collect();
@@ -147,10 +154,19 @@ fn main() {
             }
             continue;
         }
-        for g in shown.missed.iter().take(errors.saturating_sub(printed.0)) {
-            printed.0 += 1;
-            let text: Vec<&str> = g.content.iter().filter_map(|s| s.slice(&body)).collect();
-            println!("MISSED   {stem}: {}", text.join(" … ").replace('\n', " "));
+        for (n, g) in shown.missed.iter().enumerate() {
+            let category = miss_category(body, &words, g, &predicted_all);
+            *categories.entry(category).or_default() += 1;
+            if n < errors.saturating_sub(printed.0) {
+                printed.0 += 1;
+                let text: Vec<&str> = g.content.iter().filter_map(|s| s.slice(body)).collect();
+                let cue: Vec<&str> = g.cue.iter().filter_map(|s| s.slice(body)).collect();
+                println!(
+                    "MISSED   {stem} [{category}] cue {:?}: {}",
+                    cue.join(" "),
+                    text.join(" … ").replace('\n', " ")
+                );
+            }
         }
         for q in shown.spurious.iter().take(errors.saturating_sub(printed.1)) {
             printed.1 += 1;
@@ -165,6 +181,13 @@ fn main() {
     report("all contents", &all);
     report("direct quotes", &direct);
     report("indirect and partial", &indirect);
+    if errors > 0 && !speaker_errors {
+        let missed: usize = categories.values().sum();
+        println!("missed contents by category ({missed}):");
+        for (category, n) in &categories {
+            println!("  {category:<28} {n:>5}");
+        }
+    }
     println!(
         "published anchors (PolNeAR test, exact-span F1, not run here): BERT+CRF source 0.822, cue 0.749, content \
          0.710; rule-based baseline source 0.107, cue 0.228, content 0.056"
@@ -205,23 +228,6 @@ fn default_split() -> PathBuf {
     shared.join("data/quotes/polnear/dev")
 }
 
-/// The first annotator's file for an article (some articles were
-/// annotated by several people; one annotation is the gold).
-fn annotation_for(split: &Path, stem: &str) -> Option<PathBuf> {
-    let mut candidates: Vec<PathBuf> = fs::read_dir(split.join("attributions"))
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-                n.strip_prefix(stem)
-                    .is_some_and(|rest| rest.starts_with('_') && rest.ends_with(".ann"))
-            })
-        })
-        .collect();
-    candidates.sort();
-    candidates.into_iter().next()
-}
-
 /// Entity mentions from the analysis chain: NER, then identity resolution
 /// (names, titles and pronouns clustered into entities).
 fn entity_mentions(body: &str, sentences: &[parallax_core::Sentence]) -> Vec<EntityMention> {
@@ -229,65 +235,63 @@ fn entity_mentions(body: &str, sentences: &[parallax_core::Sentence]) -> Vec<Ent
     resolve_entities(body, sentences, &named)
 }
 
-/// Character offset → byte offset table (brat offsets count characters).
-fn char_to_byte(body: &str) -> Vec<usize> {
-    body.char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(body.len()))
+/// The gold attributions, with "direct" = the content begins with a
+/// quotation mark.
+fn gold_attributions(body: &str, ann: &str) -> Vec<Gold> {
+    read_attributions(body, ann)
+        .into_iter()
+        .map(|g| {
+            let first_char = g
+                .content
+                .first()
+                .and_then(|s| s.slice(body))
+                .and_then(|t| t.trim_start().chars().next());
+            Gold {
+                direct: matches!(first_char, Some('"' | '“' | '«' | '‘' | '\'')),
+                content: g.content,
+                source: g.source,
+                cue: g.cue,
+            }
+        })
         .collect()
 }
 
-fn parse_brat(body: &str, ann: &str) -> Vec<Gold> {
-    let bytes = char_to_byte(body);
-    let to_byte = |c: usize| bytes.get(c).copied();
-    let mut spans: std::collections::HashMap<&str, (&str, Vec<Span>)> = std::collections::HashMap::new();
-    let mut events = Vec::new();
-    for line in ann.lines() {
-        let mut columns = line.split('\t');
-        let (Some(id), Some(middle)) = (columns.next(), columns.next()) else {
-            continue;
-        };
-        if id.starts_with('T') {
-            let Some((kind, offsets)) = middle.split_once(' ') else {
-                continue;
-            };
-            let fragments: Vec<Span> = offsets
-                .split(';')
-                .filter_map(|f| {
-                    let (a, b) = f.trim().split_once(' ')?;
-                    let (a, b) = (to_byte(a.parse().ok()?)?, to_byte(b.parse().ok()?)?);
-                    (a <= b).then(|| Span::new(a, b))
-                })
-                .collect();
-            spans.insert(id, (kind, fragments));
-        } else if id.starts_with('E') {
-            events.push(middle);
+/// Why a gold content was missed: no prediction touches it, a prediction
+/// overlaps it but is too long or too short, or the pairing gave the
+/// prediction to another gold content.
+fn miss_category(body: &str, words: &[Span], gold: &Gold, predicted: &[&Quote]) -> &'static str {
+    let gold_set = token_set(words, &gold.content);
+    let best = predicted
+        .iter()
+        .map(|q| {
+            let set = token_set(words, &quote_parts(q));
+            (gold_set.intersection(&set).count(), set.len())
+        })
+        .max_by_key(|(shared, _)| *shared);
+    let cue_text: String = gold
+        .cue
+        .iter()
+        .filter_map(|s| s.slice(body))
+        .collect::<Vec<_>>()
+        .join(" ");
+    match best {
+        Some((shared, len)) if shared > 0 => {
+            if shared * 2 < gold_set.len() {
+                "overlap: prediction too short"
+            } else if shared * 2 < len {
+                "overlap: prediction too long"
+            } else {
+                "overlap: paired elsewhere"
+            }
         }
+        _ if cue_text.is_empty() => "untouched: no gold cue",
+        _ if gold.content.first().map(|c| c.start).unwrap_or(0)
+            < gold.cue.first().map(|c| c.start).unwrap_or(0) =>
+        {
+            "untouched: content before cue"
+        }
+        _ => "untouched: content after cue",
     }
-    let mut gold = Vec::new();
-    for event in events {
-        let role = |name: &str| {
-            event.split_whitespace().find_map(|kv| {
-                let (k, v) = kv.split_once(':')?;
-                (k == name).then(|| spans.get(v).map(|s| s.1.clone())).flatten()
-            })
-        };
-        let Some(content) = role("Content").filter(|c| !c.is_empty()) else {
-            continue;
-        };
-        let source = role("Source").and_then(|s| Some(Span::new(s.first()?.start, s.last()?.end)));
-        let first_char = content
-            .first()
-            .and_then(|s| s.slice(body))
-            .and_then(|t| t.trim_start().chars().next());
-        let direct = matches!(first_char, Some('"' | '“' | '«' | '‘' | '\''));
-        gold.push(Gold {
-            content,
-            source,
-            direct,
-        });
-    }
-    gold
 }
 
 /// Byte spans of the word-like tokens of the body.

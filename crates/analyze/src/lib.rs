@@ -17,9 +17,11 @@ pub mod kb;
 pub mod ner;
 pub mod numbers;
 mod pipeline;
+mod plain;
 pub mod quotes;
 pub mod sentences;
 pub mod times;
 pub mod tokens;
 
-pub use pipeline::{analyze, annotate};
+pub use pipeline::{analyze, annotate, redate};
+pub use plain::article_from_text;

@@ -3,7 +3,7 @@
 //! figures, and time expressions (resolved against the publication date).
 //! The order of the calls below is the algorithm.
 
-use parallax_core::{Analysis, Article};
+use parallax_core::{Analysis, Article, PublishedDate};
 
 use crate::{figures, identity, ner, quotes, sentences, times, tokens};
 
@@ -33,4 +33,12 @@ pub fn analyze(article: &Article) -> Analysis {
 /// Analyses an article in place, replacing any earlier annotations.
 pub fn annotate(article: &mut Article) {
     article.analysis = analyze(article);
+}
+
+/// Re-dates an article: sets its publication date (e.g. one the link stage
+/// inferred from the story) and re-resolves its time expressions against
+/// it. Nothing else depends on the date, so nothing else is recomputed.
+pub fn redate(article: &mut Article, published: PublishedDate) {
+    article.analysis.times = times::find_times(&article.body, &published);
+    article.published = published;
 }

@@ -1,8 +1,10 @@
 //! Syntactic constraints on a pronoun's antecedent inside its own sentence,
 //! read from word order alone (there is no parser): Binding Principle B (an
-//! object "him" is not the subject of its own clause) and object control
-//! ("invited Zelenskyy to come to Moscow if he wanted": "he" is the invitee).
-//! Both fire only on narrow patterns; everything else is left to salience.
+//! object "him" is not the subject of its own clause), object control
+//! ("invited Zelenskyy to come to Moscow if he wanted": "he" is the invitee)
+//! and fronted conditions ("if Putin is serious, he should…": "he" is the
+//! condition's subject). All fire only on narrow patterns; everything else
+//! is left to salience.
 
 use parallax_core::{EntityType, MentionForm};
 
@@ -50,6 +52,16 @@ const CONTROL_VERBS: &[&str] = &[
 /// Subordinators after which a subject pronoun of the invitee's own
 /// condition follows ("… to come if he wanted").
 const CONDITION_OPENERS: &[&str] = &["if", "when", "once", "unless", "whenever"];
+
+/// Subordinators of an adverbial clause that may be fronted before its main
+/// clause ("if Putin is serious, he …", "when the minister arrived, she …").
+const FRONTED_OPENERS: &[&str] = &[
+    "if", "unless", "once", "when", "whenever", "after", "before", "while", "although", "though", "because",
+    "since",
+];
+
+/// How far back (in words) a fronted clause's opener is looked for.
+const FRONTED_CLAUSE_WORDS: usize = 16;
 
 fn lower_is(words: &[Word], at: usize, list: &[&str]) -> bool {
     words.get(at).is_some_and(|w| list.contains(&w.lower().as_str()))
@@ -151,4 +163,55 @@ pub(crate) fn controlled_object(words: &[Word], at: usize, mentions: &[&(Mention
     let persons = persons_before(words, at, mentions);
     let (object, entity) = persons.last()?;
     (is_person_argument(words, object) && is_controlled(words, object)).then_some(*entity)
+}
+
+/// True when the text between words `before` and `after` has a comma.
+fn comma_between(body: &str, before: &Word, after: &Word) -> bool {
+    body.get(before.span.end..after.span.start)
+        .is_some_and(|gap| gap.contains(','))
+}
+
+/// The entity a subject "he"/"she" at word `at` most likely refers to when
+/// it opens a main clause after a fronted adverbial clause whose subject is
+/// a person: "Zelensky said that, if Putin is serious about the meeting, he
+/// shouldn't invite him" — the consequence is about the condition's subject.
+/// The clause must be fronted (sentence-initial, or after "that" or a comma)
+/// and end with a comma right before the pronoun, and its first words must be
+/// the person ("if Putin…", "when the Russian leader…").
+pub(crate) fn fronted_clause_subject(
+    body: &str,
+    words: &[Word],
+    at: usize,
+    mentions: &[&(Mention, usize)],
+) -> Option<usize> {
+    let word = words.get(at)?;
+    if !matches!(word.lower().as_str(), "he" | "she") {
+        return None;
+    }
+    let previous = words.get(at.checked_sub(1)?)?;
+    if previous.sentence != word.sentence || !comma_between(body, previous, word) {
+        return None;
+    }
+    let opener = (0..at - 1)
+        .rev()
+        .take(FRONTED_CLAUSE_WORDS)
+        .take_while(|&i| words[i].sentence == word.sentence)
+        .find(|&i| lower_is(words, i, FRONTED_OPENERS))?;
+    let fronted = words[opener].sentence_start
+        || opener
+            .checked_sub(1)
+            .and_then(|i| words.get(i))
+            .is_some_and(|w| w.lower() == "that" || comma_between(body, w, &words[opener]));
+    if !fronted {
+        return None;
+    }
+    let subject_start = if lower_is(words, opener + 1, &["the"]) {
+        opener + 2
+    } else {
+        opener + 1
+    };
+    persons_before(words, at, mentions)
+        .into_iter()
+        .find(|(m, _)| m.words.start == subject_start && is_person_argument(words, m))
+        .map(|(_, entity)| *entity)
 }

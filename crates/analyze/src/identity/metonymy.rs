@@ -1,9 +1,12 @@
 //! Metonymy: a capital or a seat of government acting as the subject of a
 //! speech or action verb stands for the government ("Moscow launched…",
-//! "the Kremlin said", "Kyiv has dismissed…"); after a preposition of place
-//! it stays a place ("in Moscow", "to Kyiv", "at the White House"), unless
-//! "from" follows something only an institution issues ("an invitation from
-//! the Kremlin" is the government's invitation).
+//! "the Kremlin said", "Kyiv has dismissed…", "Moscow also illegally
+//! declared…", "a line Kyiv will not cross", "Kyiv and its allies have
+//! rejected…"), and so does one accused or urged ("accused Moscow of…",
+//! "urged Kyiv to…"); after a preposition of place it stays a place ("in
+//! Moscow", "to Kyiv", "at the White House"), unless "from" follows
+//! something only an institution issues ("an invitation from the Kremlin"
+//! is the government's invitation).
 
 use parallax_core::EntityType;
 
@@ -100,6 +103,71 @@ const BRIDGE: &[&str] = &[
     "now",
     "quickly",
 ];
+
+/// Modal auxiliaries: after one (and "not" or adverbs) the next plain word
+/// is a verb in its base form ("Kyiv will not cross").
+const MODALS: &[&str] = &[
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "can",
+    "shall",
+    "cannot",
+    "won't",
+    "wouldn't",
+    "can't",
+    "couldn't",
+    "shouldn't",
+    "mustn't",
+];
+
+/// Verbs whose object is a political actor when a preposition introducing
+/// the charge or the request follows ("accused Moscow of", "urged Kyiv to").
+const ACTOR_OBJECT_VERBS: &[&str] = &[
+    "accused",
+    "accuses",
+    "accusing",
+    "blamed",
+    "blames",
+    "blaming",
+    "urged",
+    "urges",
+    "urging",
+    "pressed",
+    "presses",
+    "pressing",
+    "pressured",
+    "pressuring",
+    "warned",
+    "warns",
+    "warning",
+    "criticised",
+    "criticized",
+    "criticises",
+    "criticizes",
+    "condemned",
+    "condemns",
+    "praised",
+    "praises",
+    "thanked",
+    "thanks",
+    "sanctioned",
+    "sanctions",
+    "punished",
+    "punish",
+];
+
+/// Prepositions that follow such an object: the charge, the reason or the
+/// requested action.
+const CHARGE_PREPOSITIONS: &[&str] = &["of", "for", "to", "against", "over"];
+
+/// Nouns for a government's partners: only an actor has them ("Kyiv and its
+/// Western allies").
+const PARTNER_NOUNS: &[&str] = &["allies", "partners", "backers", "supporters", "patrons"];
 
 /// Verbs that have a political actor as subject.
 const ACTION_VERBS: &[&str] = &[
@@ -230,7 +298,9 @@ pub(crate) fn decide(words: &[Word], mentions: &mut [Mention]) {
                 mention.key = place;
                 mention.canonical = name;
             }
-            EntityType::Place if !locative && (issuer || acts(words, mention)) => {
+            EntityType::Place
+                if !locative && (issuer || acts(words, mention) || is_charged(words, mention)) =>
+            {
                 let Some(PlaceName::Place(i)) =
                     g.lookup_folded(&place_phrase(words, mention)).first().copied()
                 else {
@@ -277,12 +347,18 @@ fn place_phrase(words: &[Word], mention: &Mention) -> String {
 }
 
 /// The mention is the subject of an action verb (possibly after
-/// auxiliaries: "Kyiv has dismissed", "Moscow was still seeking").
+/// auxiliaries and adverbs: "Kyiv has dismissed", "Moscow was still
+/// seeking", "Moscow also illegally declared", "Kyiv will not cross"), or is
+/// coordinated with its own partners ("Kyiv and its allies have…").
 fn acts(words: &[Word], mention: &Mention) -> bool {
     if words[mention.words.end - 1].possessive {
         return false;
     }
+    if has_partners(words, mention) {
+        return true;
+    }
     let mut bridged = false;
+    let mut after_modal = false;
     for word in words.iter().skip(mention.words.end).take(4) {
         if word.sentence != mention.sentence {
             return false;
@@ -291,12 +367,52 @@ fn acts(words: &[Word], mention: &Mention) -> bool {
         if ACTION_VERBS.contains(&lower.as_str()) {
             return true;
         }
-        if BRIDGE.contains(&lower.as_str()) {
+        if MODALS.contains(&lower.as_str()) {
+            bridged = true;
+            after_modal = true;
+            continue;
+        }
+        if BRIDGE.contains(&lower.as_str()) || is_adverb(word, &lower) {
             bridged = true;
             continue;
         }
-        // After an auxiliary any participle is a verb ("has dismissed", "was seeking").
-        return bridged && (lower.ends_with("ed") || lower.ends_with("ing"));
+        // After an auxiliary any participle is a verb ("has dismissed", "was
+        // seeking"); after a modal any plain word but "be" is one ("will not
+        // cross"; "will be cold" says nothing about an actor).
+        let participle = lower.ends_with("ed") || lower.ends_with("ing");
+        let base_verb = after_modal && !word.capitalized && lower != "be";
+        return bridged && (participle || base_verb);
     }
     false
+}
+
+/// An adverb in -ly between subject and verb ("illegally", "quickly").
+fn is_adverb(word: &Word, lower: &str) -> bool {
+    !word.capitalized && lower.len() > 4 && lower.ends_with("ly")
+}
+
+/// "X and its/their [Western] allies": a place with partners is an actor.
+fn has_partners(words: &[Word], mention: &Mention) -> bool {
+    let at = mention.words.end;
+    let same_sentence = |i: usize| words.get(i).is_some_and(|w| w.sentence == mention.sentence);
+    let lower_at = |i: usize| words.get(i).map(|w| w.lower()).unwrap_or_default();
+    same_sentence(at + 2)
+        && lower_at(at) == "and"
+        && matches!(lower_at(at + 1).as_str(), "its" | "their")
+        && (at + 2..at + 4).any(|i| same_sentence(i) && PARTNER_NOUNS.contains(&lower_at(i).as_str()))
+}
+
+/// The mention is the object of an accusation, request or sanction followed
+/// by its charge ("accused Moscow of stalling", "urged Kyiv to negotiate").
+fn is_charged(words: &[Word], mention: &Mention) -> bool {
+    let Some(verb) = mention.words.start.checked_sub(1).and_then(|i| words.get(i)) else {
+        return false;
+    };
+    let next = words.get(mention.words.end);
+    verb.sentence == mention.sentence
+        && ACTOR_OBJECT_VERBS.contains(&verb.lower().as_str())
+        && !words[mention.words.end - 1].possessive
+        && next.is_some_and(|w| {
+            w.sentence == mention.sentence && CHARGE_PREPOSITIONS.contains(&w.lower().as_str())
+        })
 }

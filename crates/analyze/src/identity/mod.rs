@@ -85,7 +85,7 @@ pub fn resolve_entities(body: &str, sentences: &[Sentence], named: &[NamedSpan])
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
     let entities = cluster::number(&mentions);
     let mut numbered: Vec<(Mention, usize)> = mentions.into_iter().zip(entities).collect();
-    let pronouns = pronouns::resolve(&words, &numbered);
+    let pronouns = pronouns::resolve(body, &words, &numbered);
     numbered.extend(pronouns);
     numbered.sort_by_key(|(m, _)| (m.span.start, m.span.end));
     numbered

@@ -322,3 +322,79 @@ fn an_invitation_from_a_seat_of_government_is_the_government() {
     );
     assert_eq!(at(&m, body, "Moscow", 1).key, "place:moscow");
 }
+
+#[test]
+fn a_narrative_pronoun_after_a_quotation_skips_names_inside_it() {
+    // The name inside the quotation is what the speaker talks about.
+    let body = "Andrii Sybiha dismissed the offer. “These are serious proposals. Yet Vladimir Putin \
+                keeps stalling,” he said.";
+    let m = resolve(body);
+    assert_eq!(at(&m, body, "he said", 0).key, "person:sybiha-andrii");
+    // The quotation's own sentences do not count as distance.
+    let body = "Volodymyr Zelensky said talks had begun. “We see no progress. We see no desire. \
+                We see no plan. Leaders should end the war,” he said.";
+    let m = resolve(body);
+    assert_eq!(at(&m, body, "he said", 0).key, "person:zelensky-volodymyr");
+    // With no narrative candidate, a name in the quotation is still taken.
+    let body = "“Vladimir Putin is ready,” he said.";
+    let m = resolve(body);
+    assert_eq!(at(&m, body, "he said", 0).key, "person:putin-vladimir");
+}
+
+#[test]
+fn a_straight_quote_left_open_ends_with_its_paragraph() {
+    let body = "Volodymyr Zelensky spoke. \"We will not give up\n\n\"Never,\" he said of Vladimir Putin.";
+    let words = words::scan(body, &[]);
+    let he = words.iter().find(|w| w.text == "he").map(|w| w.quoted);
+    assert_eq!(he, Some(false));
+}
+
+#[test]
+fn a_pronoun_after_a_fronted_condition_is_its_subject() {
+    let body = "Volodymyr Zelensky said that, if Vladimir Putin is serious about peace, he should \
+                not invite him to Moscow.";
+    let m = resolve(body);
+    assert_eq!(at(&m, body, "he should", 0).key, "person:putin-vladimir");
+    assert_eq!(at(&m, body, "him", 0).key, "person:zelensky-volodymyr");
+    // Sentence-initial, with a title as the condition's subject.
+    let body = "Vladimir Putin met Volodymyr Zelensky. When the Ukrainian leader arrived, he spoke first.";
+    let m = resolve(body);
+    assert_eq!(at(&m, body, "he spoke", 0).key, "person:zelensky-volodymyr");
+    // A condition after its main clause does not move the pronoun.
+    let body = "Vladimir Putin said he would meet Volodymyr Zelensky if he came to Moscow, he added.";
+    let m = resolve(body);
+    assert_eq!(at(&m, body, "he added", 0).key, "person:putin-vladimir");
+}
+
+#[test]
+fn capitals_act_past_adverbs_modals_and_partners() {
+    let body = "In 2022, Warsaw also quietly expanded its army. It is a line Berlin will not cross. \
+                Paris and its European allies have refused. Berlin will be cold tonight. \
+                Tourists love Paris and its museums.";
+    let m = resolve(body);
+    for (text, nth, key) in [
+        ("Warsaw", 0, "org:poland-government"),
+        ("Berlin", 0, "org:germany-government"),
+        ("Paris", 0, "org:france-government"),
+    ] {
+        let mention = at(&m, body, text, nth);
+        assert_eq!(
+            (mention.entity_type, mention.key.as_str()),
+            (EntityType::Organization, key),
+            "{text}"
+        );
+    }
+    assert_eq!(at(&m, body, "Berlin", 1).entity_type, EntityType::Place);
+    assert_eq!(at(&m, body, "Paris", 1).entity_type, EntityType::Place);
+}
+
+#[test]
+fn a_capital_accused_or_urged_is_its_government() {
+    let body = "Diplomats accused Warsaw of stalling and urged Berlin to act. Tourists visited Berlin \
+                to shop and praised Paris.";
+    let m = resolve(body);
+    assert_eq!(at(&m, body, "Warsaw", 0).entity_type, EntityType::Organization);
+    assert_eq!(at(&m, body, "Berlin", 0).entity_type, EntityType::Organization);
+    assert_eq!(at(&m, body, "Berlin", 1).entity_type, EntityType::Place);
+    assert_eq!(at(&m, body, "Paris", 0).entity_type, EntityType::Place);
+}

@@ -66,6 +66,12 @@ pub(crate) fn scan<'a>(body: &'a str, sentences: &[Sentence]) -> Vec<Word<'a>> {
             if matches!(c, '.' | '!' | '?' | '\n') {
                 guessed_boundary = true;
             }
+            if c == '\n' {
+                // A quotation never runs past its paragraph unclosed: a quote
+                // continued in the next paragraph opens again there, and a
+                // stray straight quote must not flip the rest of the article.
+                quoted = false;
+            }
             continue;
         }
         let mut end = start + c.len_utf8();

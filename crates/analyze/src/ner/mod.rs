@@ -11,7 +11,7 @@ pub mod conll;
 mod decode;
 mod features;
 pub mod gazetteer;
-mod hashing;
+pub(crate) mod hashing;
 pub mod model;
 pub mod perceptron;
 pub mod tags;

@@ -8,6 +8,7 @@
 //! words ("that", "who", "and"), and must end in something that can speak:
 //! a capitalised word, a personal pronoun, or a common noun.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::context::Context;
@@ -18,7 +19,8 @@ use crate::tokens::TokenKind;
 #[derive(Debug, Clone)]
 pub(crate) struct CueHit {
     pub tokens: Range<usize>,
-    pub entry: &'static CueEntry,
+    /// The lexicon entry, or one made for a cue the model learned.
+    pub entry: Cow<'static, CueEntry>,
 }
 
 /// A cue with the source next to it.
@@ -129,7 +131,7 @@ pub(crate) fn cues_in(ctx: &Context, range: Range<usize>, excluded: &dyn Fn(usiz
             Some((entry, len)) if !used_as_noun(ctx, i, entry) => {
                 hits.push(CueHit {
                     tokens: i..i + len,
-                    entry,
+                    entry: Cow::Borrowed(entry),
                 });
                 i += len;
             }

@@ -243,7 +243,7 @@ fn colon_attribution(ctx: &Context, range: Range<usize>) -> Option<Attribution> 
     }
     let hit = CueHit {
         tokens: colon..colon + 1,
-        entry: colon_entry(),
+        entry: std::borrow::Cow::Borrowed(colon_entry()),
     };
     let start = first_speaker_token(ctx, range.start..colon).unwrap_or(range.start);
     attach_source(ctx, &hit, start..colon + 1, false).or_else(|| {

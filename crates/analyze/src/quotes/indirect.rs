@@ -3,12 +3,15 @@
 //! that…", "according to Zelenskyy, …", "…, the Kremlin said." — and the
 //! relay of second-hand reports ("Reuters reports that Zelenskyy said…").
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use parallax_core::QuoteKind;
 
 use super::attribution::{attach_source, cues_in, source_after, source_before, Attribution, CueHit};
+use super::content_end::choose_end;
 use super::context::Context;
+use super::learned_cues::learned_cues_in;
 use super::lexicon::Frame;
 use super::relay::is_relay;
 use super::speaker::{outlet_name, resolve};
@@ -49,24 +52,89 @@ pub(crate) fn indirect_quotes(ctx: &Context, blocked: &[bool]) -> Vec<Found> {
     let mut found = Vec::new();
     for sentence in &ctx.sentences {
         let range = ctx.token_range(sentence.span);
-        let mut covered_until = range.start;
-        for hit in cues_in(ctx, range.clone(), &excluded) {
-            if hit.tokens.start < covered_until {
-                continue;
-            }
-            let Some((attribution, content)) = reported_clause(ctx, &hit, range.clone(), &excluded) else {
-                continue;
-            };
-            covered_until = covered_until.max(content.end).max(attribution.cue.tokens.end);
-            let (content, trailing_reporter) = without_trailing_relay(ctx, content, &excluded);
-            let mut quote = with_relay(ctx, attribution, content, &excluded);
+        let candidates: Vec<Candidate> = learned_cues_in(ctx, range.clone(), &excluded)
+            .into_iter()
+            .filter_map(|hit| {
+                let from_lexicon = matches!(hit.entry, Cow::Borrowed(_));
+                let (attribution, content) = reported_clause(ctx, &hit, range.clone(), &excluded)?;
+                Some(Candidate {
+                    attribution,
+                    content,
+                    from_lexicon,
+                })
+            })
+            .collect();
+        for (candidate, reporter) in univocal(ctx, candidates) {
+            let (content, trailing_reporter) = without_trailing_relay(ctx, candidate.content, &excluded);
+            let mut quote = with_relay(ctx, candidate.attribution, content, &excluded);
             if quote.reporter.is_none() {
-                quote.reporter = trailing_reporter;
+                quote.reporter = trailing_reporter.or(reporter);
             }
             found.push(quote);
         }
     }
     found
+}
+
+/// One cue of a sentence with its source and reported clause.
+struct Candidate {
+    attribution: Attribution,
+    content: Range<usize>,
+    from_lexicon: bool,
+}
+
+impl Candidate {
+    /// The tokens from the first to the last of source, cue and content.
+    fn occupied(&self) -> Range<usize> {
+        let a = &self.attribution;
+        let start = self.content.start.min(a.cue.tokens.start);
+        let start = if a.source.is_empty() {
+            start
+        } else {
+            start.min(a.source.start)
+        };
+        let end = self.content.end.max(a.cue.tokens.end).max(a.source.end);
+        start..end
+    }
+}
+
+/// PolNeAR's univocity: a token belongs to one attribution at most. Cues
+/// from the lexicon go first (their frames are known), then the learned
+/// ones, each in text order; a candidate overlapping one already taken is
+/// dropped, except that a relay ("…, the agency Interfax reports") lends
+/// its outlet as reporter to the statement it overlaps. Returns the kept
+/// candidates in text order with their lent reporter.
+fn univocal(ctx: &Context, candidates: Vec<Candidate>) -> Vec<(Candidate, Option<String>)> {
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by_key(|&i| (!candidates[i].from_lexicon, candidates[i].content.start));
+    let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+    let mut kept: Vec<(usize, Option<String>)> = Vec::new();
+    for i in order {
+        let candidate = &candidates[i];
+        let occupied = candidate.occupied();
+        let clash = kept
+            .iter()
+            .position(|(k, _)| overlaps(&candidates[*k].occupied(), &occupied));
+        match clash {
+            None => kept.push((i, None)),
+            Some(k) if is_relay(&candidate.attribution.cue.entry.lemma) => {
+                if kept[k].1.is_none() {
+                    kept[k].1 = outlet_name(ctx, candidate.attribution.source.clone());
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    kept.sort_by_key(|(i, _)| candidates[*i].content.start);
+    let mut reporters: Vec<Option<Option<String>>> = vec![None; candidates.len()];
+    for (i, reporter) in kept {
+        reporters[i] = Some(reporter);
+    }
+    candidates
+        .into_iter()
+        .zip(reporters)
+        .filter_map(|(c, r)| r.map(|r| (c, r)))
+        .collect()
 }
 
 /// Most words of a relay clause closing a reported clause.
@@ -116,7 +184,7 @@ fn reported_clause(
         return according_to(ctx, hit, sentence, end);
     }
     if let Some(source) = source_before(ctx, hit, sentence.start) {
-        let content = content_after(ctx, hit, end);
+        let content = content_after_cue(ctx, hit, end, excluded);
         if enough_words(ctx, &content) && !excluded(content.start) {
             return Some((
                 Attribution {
@@ -129,8 +197,25 @@ fn reported_clause(
         return clause_before(ctx, hit, sentence, source);
     }
     // "…, said Putin." / "…, the Kremlin said."
-    let after = source_after(ctx, hit, end)?;
-    clause_before(ctx, hit, sentence, after)
+    if let Some(after) = source_after(ctx, hit, end) {
+        return clause_before(ctx, hit, sentence, after);
+    }
+    // No source phrase the rules can delimit ("Bernie Sanders (I-VT)
+    // stated that…", a passive "is expected to…"): the content still
+    // stands, with the source unknown.
+    let content = content_after_cue(ctx, hit, end, excluded);
+    let unknown_source = hit.tokens.start..hit.tokens.start;
+    (hit.tokens.start > sentence.start && enough_words(ctx, &content) && !excluded(content.start)).then(
+        || {
+            (
+                Attribution {
+                    cue: hit.clone(),
+                    source: unknown_source,
+                },
+                content,
+            )
+        },
+    )
 }
 
 /// "Russia was ready, Putin said." — the cue and its source close the
@@ -196,15 +281,24 @@ fn according_to(
     })
 }
 
-/// The reported clause after the cue: listener words, a time phrase or a
-/// "that" are skipped.
+/// The reported clause after the cue, from its "that" when there is one
+/// (listener words or a time phrase before it are skipped: "told reporters
+/// on Friday that…").
 fn content_after(ctx: &Context, hit: &CueHit, end: usize) -> Range<usize> {
     let mut start = hit.tokens.end;
     let that = (start..end.min(start + MAX_WORDS_BEFORE_THAT + 1))
         .take_while(|&i| !matches!(ctx.text(i), "." | ";" | "“" | "\""))
         .find(|&i| ctx.lower(i) == "that");
+    // "claimed at a news conference in Beijing, where he attended…, that
+    // he…": an adjunct closed by a comma before the "that".
+    let that = that.or_else(|| {
+        (start + 1..end)
+            .take_while(|&i| !matches!(ctx.text(i), "." | ";" | "“" | "\""))
+            .find(|&i| ctx.lower(i) == "that" && ctx.text(i - 1) == ",")
+    });
+    // PolNeAR, like PARC, counts the complementizer as part of the content.
     if let Some(that) = that {
-        return that + 1..end.max(that + 1);
+        return that..end.max(that);
     }
     if hit.entry.frame == Frame::Object {
         while start < end && LISTENERS.contains(&ctx.lower(start)) {
@@ -217,8 +311,20 @@ fn content_after(ctx: &Context, hit: &CueHit, end: usize) -> Range<usize> {
     start..end.max(start)
 }
 
+/// The reported clause after the cue, ending where the learned content-end
+/// chooser says.
+fn content_after_cue(
+    ctx: &Context,
+    hit: &CueHit,
+    end: usize,
+    excluded: &dyn Fn(usize) -> bool,
+) -> Range<usize> {
+    let content = content_after(ctx, hit, end);
+    content.start..choose_end(ctx, &hit.entry.lemma, content, excluded)
+}
+
 /// The sentence end without its final punctuation.
-fn content_end(ctx: &Context, sentence: Range<usize>) -> usize {
+pub(crate) fn content_end(ctx: &Context, sentence: Range<usize>) -> usize {
     let mut end = sentence.end;
     while end > sentence.start
         && matches!(ctx.kind(end - 1), Some(TokenKind::Punctuation))
@@ -252,10 +358,16 @@ fn with_relay(
     excluded: &dyn Fn(usize) -> bool,
 ) -> Found {
     if is_relay(&outer.cue.entry.lemma) {
+        // The content keeps its "that"; the inner statement starts after it.
+        let content = if ctx.lower(content.start) == "that" {
+            content.start + 1..content.end.max(content.start + 1)
+        } else {
+            content.clone()
+        };
         let inner_hit = cues_in(ctx, content.clone(), excluded).into_iter().next();
         if let Some(inner) = inner_hit.and_then(|hit| attach_source(ctx, &hit, content.clone(), false)) {
             let inner_content = content_after(ctx, &inner.cue, content.end);
-            if inner.source.start <= content.start + 1 && enough_words(ctx, &inner_content) {
+            if inner.source.start <= content.start && enough_words(ctx, &inner_content) {
                 let reporter = outlet_name(ctx, outer.source.clone());
                 return build(ctx, inner, inner_content, reporter);
             }

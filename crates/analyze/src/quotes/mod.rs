@@ -5,23 +5,33 @@
 //! pronoun or title attributes to the person it refers to), a non-person
 //! source kept as written, and the outlet relaying a second-hand report.
 //!
-//! Rule-based by design: attribution in news follows a handful of
-//! constructions (cue before, between or after the quotation; inversion;
-//! colon introductions; a paragraph that is only a quote continuing the last
-//! speaker), and rules keep every decision explainable from the text. The
-//! cue lexicon lives in `data/cues.tsv`. See `docs/quotes.md`.
+//! Direct quotes and speakers are rule-based: attribution in news follows a
+//! handful of constructions (cue before, between or after the quotation;
+//! inversion; colon introductions; a paragraph that is only a quote
+//! continuing the last speaker), and rules keep those decisions explainable
+//! from the text. Indirect speech has a long tail of cues and content
+//! boundaries no lexicon covers, so two small perceptrons trained on
+//! PolNeAR (`learned_cues`, `content_end`; weights in `data/quotes/`) find
+//! its cues and where its contents end. The cue lexicon lives in
+//! `data/cues.tsv`. See `docs/quotes.md`.
 
 mod attribution;
+mod content_end;
 mod context;
 mod continuity;
+mod cue_features;
 mod direct;
 mod indirect;
+mod learned_cues;
 mod lexicon;
+mod linear_model;
 mod marks;
+pub mod polnear;
 mod relay;
 mod speaker;
 #[cfg(test)]
 mod tests;
+pub mod training;
 
 use parallax_core::{Cue, EntityMention, Paragraph, Quote, QuoteKind, Sentence, Span};
 
@@ -51,14 +61,8 @@ pub fn find_quotes(
 ) -> Vec<Quote> {
     let ctx = Context::new(body, paragraphs, sentences, mentions);
     let runs = marks::quoted_runs(&ctx);
-    let mut blocked = vec![false; ctx.tokens.len()];
-    for piece in runs.iter().flat_map(|r| r.pieces.iter()) {
-        let end = piece.token_after(&ctx).min(blocked.len());
-        blocked[piece.open.min(end)..end]
-            .iter_mut()
-            .for_each(|b| *b = true);
-    }
-    let quoted = blocked.clone();
+    let quoted = quoted_tokens(&ctx, &runs);
+    let mut blocked = quoted.clone();
     let mut direct = direct::direct_quotes(&ctx, &runs, &quoted);
     for found in &mut direct {
         add_reporter(&ctx, found, &quoted);
@@ -81,6 +85,18 @@ pub fn find_quotes(
     all.sort_by_key(|f| f.parts.first().map(|p| p.start).unwrap_or(0));
     continuity::carry_speakers(&ctx, &mut all);
     all.into_iter().filter_map(|f| to_quote(&ctx, f)).collect()
+}
+
+/// Which tokens are inside quotation marks (marks included).
+fn quoted_tokens(ctx: &Context, runs: &[marks::Run]) -> Vec<bool> {
+    let mut quoted = vec![false; ctx.tokens.len()];
+    for piece in runs.iter().flat_map(|r| r.pieces.iter()) {
+        let end = piece.token_after(ctx).min(quoted.len());
+        quoted[piece.open.min(end)..end]
+            .iter_mut()
+            .for_each(|b| *b = true);
+    }
+    quoted
 }
 
 /// A direct quote whose attribution is followed by a relay ("…, he said,

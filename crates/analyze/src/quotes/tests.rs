@@ -219,7 +219,7 @@ fn told_reporters_that_skips_to_the_clause() {
     let mentions = [person(body, "Putin", 0, MentionForm::Name, 1)];
     let found = quotes(body, &mentions);
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert_eq!(found[0].text, "Russia was ready for a ceasefire");
+    assert_eq!(found[0].text, "that Russia was ready for a ceasefire");
 }
 
 #[test]
