@@ -1,0 +1,300 @@
+//! The coding step shared by both worlds: given a sentence's upper-case words
+//! and where its actors stand, find each dictionary verb's source and target
+//! actors and its code. Real-world coding (`article`) and the PETRARCH test
+//! mode (`petrarch`) differ only in how they find and code actors.
+
+use crate::clause::{verb_groups, VerbGroup};
+use crate::dictionary::pattern::{MatchInput, PatternMatch};
+use crate::dictionary::verbs::VerbDictionary;
+
+/// An event found in one sentence, before actors are attached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coded {
+    /// Words `[start, end)` of the verb (the trigger).
+    pub verb: (usize, usize),
+    /// First word of the verb group.
+    pub group_start: usize,
+    /// Clause bounds `[lo, hi)`.
+    pub clause: (usize, usize),
+    /// Indexes into the actor ranges of the sources (several for "A and B").
+    pub sources: Vec<usize>,
+    /// Indexes of the targets.
+    pub targets: Vec<usize>,
+    /// Code of the source → target event, if any.
+    pub forward: Option<String>,
+    /// Code of the target → source event, if any.
+    pub reverse: Option<String>,
+    /// How specific the rule was: 0 for a verb's default code, else the
+    /// matched pattern's weight.
+    pub specificity: usize,
+}
+
+/// Words joining actors into one compound ("Gondor, Rohan and Arnor").
+const CONJUNCTS: &[&str] = &[",", "AND", "OR", "NOR", "NEITHER", "BOTH", "THE", "&"];
+
+/// Codes every dictionary verb of a sentence. `actors` are word ranges
+/// `[start, end)` sorted by start.
+pub fn code_sentence(dict: &VerbDictionary, words: &[String], actors: &[(usize, usize)]) -> Vec<Coded> {
+    let groups = verb_groups(dict, words);
+    let mut coded: Vec<Coded> = Vec::new();
+    let mut previous_sources: Vec<usize> = Vec::new();
+    for group in &groups {
+        // A verb form inside an actor's name is part of the name ("air force").
+        if actors
+            .iter()
+            .any(|&(s, e)| s <= group.verb_start && group.verb_start < e)
+        {
+            continue;
+        }
+        let Some((code, found, specificity)) = best_code(dict, words, actors, group) else {
+            continue;
+        };
+        // "X condemned Y and promised Z": a coordinated verb keeps the first verb's subject.
+        let mut subject = subject_of(words, actors, group);
+        if group.coordinated && !previous_sources.is_empty() {
+            subject = previous_sources.clone();
+        }
+        let object = match found.target {
+            Some(t) => compound_right(words, actors, t, group.hi),
+            None => object_of(words, actors, group),
+        };
+        let (mut sources, mut targets) = if group.passive {
+            let agent = agent_of(words, actors, group);
+            (agent, subject.clone())
+        } else {
+            (subject.clone(), object)
+        };
+        if let Some(s) = found.source {
+            sources = compound_right(words, actors, s, group.hi);
+        }
+        // "% *": a compound subject acts on itself pairwise ("Gondor and Rohan agree").
+        if found.compound && sources.len() > 1 && targets.is_empty() {
+            targets = sources.split_off(1);
+        }
+        targets.retain(|t| !sources.contains(t));
+        previous_sources = if subject.is_empty() {
+            previous_sources
+        } else {
+            subject
+        };
+        coded.push(Coded {
+            verb: (group.verb_start, group.verb_end),
+            group_start: group.start,
+            clause: (group.lo, group.hi),
+            sources,
+            targets,
+            forward: code.forward,
+            reverse: code.reverse,
+            specificity,
+        });
+    }
+    coded
+}
+
+type Choice = (crate::dictionary::pattern::CodePair, PatternMatch, usize);
+
+/// The most specific matching pattern of any block the verb belongs to, else
+/// the verb's or its block's default code.
+fn best_code(
+    dict: &VerbDictionary,
+    words: &[String],
+    actors: &[(usize, usize)],
+    group: &VerbGroup,
+) -> Option<Choice> {
+    let input = MatchInput {
+        words,
+        actors,
+        synsets: &dict.synsets,
+        lo: group.lo,
+        hi: group.hi,
+    };
+    let mut best: Option<Choice> = None;
+    let mut default = None;
+    for sense in dict.senses(group.form) {
+        let block = &dict.blocks[sense.block];
+        // Patterns of later dictionaries (Parallax's additions) win ties with earlier ones.
+        let mut taken_here = false;
+        for pattern in &block.patterns {
+            if pattern.compound && subject_of(words, actors, group).len() < 2 {
+                continue;
+            }
+            let beaten = best
+                .as_ref()
+                .is_some_and(|b| b.2 > pattern.weight() || (taken_here && b.2 == pattern.weight()));
+            if beaten {
+                break;
+            }
+            if let Some(found) = pattern.matches(&input, group.verb_start, group.verb_end) {
+                best = Some((pattern.code.clone(), found, pattern.weight()));
+                taken_here = true;
+            }
+        }
+        // A verb listed in several blocks takes the last listed default, as
+        // PETRARCH's dictionary reader does.
+        if let Some(code) = sense
+            .code
+            .clone()
+            .or_else(|| block.code.clone())
+            .filter(|c| !c.is_null())
+        {
+            default = Some(code);
+        }
+    }
+    let choice = best.or_else(|| default.map(|c| (c, PatternMatch::default(), 0)))?;
+    (!choice.0.is_null()).then_some(choice)
+}
+
+/// The actors that are the subject: the nearest actor before the verb group
+/// within its clause, with the actors conjoined to it.
+fn subject_of(words: &[String], actors: &[(usize, usize)], group: &VerbGroup) -> Vec<usize> {
+    let Some(last) = actors
+        .iter()
+        .rposition(|&(s, e)| e <= group.start && s >= group.lo)
+    else {
+        return Vec::new();
+    };
+    let mut chosen = vec![last];
+    let mut k = last;
+    while k > 0 {
+        let (prev_start, prev_end) = actors[k - 1];
+        let (start, _) = actors[k];
+        if prev_start < group.lo || !joined(words, prev_end, start) {
+            break;
+        }
+        chosen.insert(0, k - 1);
+        k -= 1;
+    }
+    chosen
+}
+
+/// The first actor after the verb within its clause, with its conjuncts.
+fn object_of(words: &[String], actors: &[(usize, usize)], group: &VerbGroup) -> Vec<usize> {
+    match actors
+        .iter()
+        .position(|&(s, e)| s >= group.verb_end && e <= group.hi)
+    {
+        Some(first) => compound_right(words, actors, first, group.hi),
+        None => Vec::new(),
+    }
+}
+
+/// The agent of a passive verb: the actor after "by".
+fn agent_of(words: &[String], actors: &[(usize, usize)], group: &VerbGroup) -> Vec<usize> {
+    let Some(by) = (group.verb_end..group.hi).find(|&k| words[k] == "BY") else {
+        return Vec::new();
+    };
+    match actors
+        .iter()
+        .position(|&(s, _)| s > by && s <= by + 3 && s < group.hi)
+    {
+        Some(first) => compound_right(words, actors, first, group.hi),
+        None => Vec::new(),
+    }
+}
+
+fn compound_right(words: &[String], actors: &[(usize, usize)], first: usize, hi: usize) -> Vec<usize> {
+    let mut chosen = vec![first];
+    let mut k = first;
+    while let Some(&(next_start, next_end)) = actors.get(k + 1) {
+        if next_end > hi || !joined(words, actors[k].1, next_start) {
+            break;
+        }
+        chosen.push(k + 1);
+        k += 1;
+    }
+    chosen
+}
+
+/// True when the words between two actors conjoin them: a conjunction or
+/// comma, with at most a few modifiers ("Fornost and the evil awful Gondor").
+fn joined(words: &[String], from: usize, to: usize) -> bool {
+    let between = match words.get(from..to) {
+        Some(b) if !b.is_empty() && b.len() <= 5 => b,
+        _ => return false,
+    };
+    let conjoined = between
+        .iter()
+        .any(|w| CONJUNCTS.contains(&w.as_str()) && w != "THE");
+    let modifiers = between
+        .iter()
+        .filter(|w| !CONJUNCTS.contains(&w.as_str()))
+        .count();
+    let plain = between
+        .iter()
+        .all(|w| w.chars().all(|c| c.is_alphabetic() || c == ',' || c == '-'));
+    conjoined
+        && modifiers <= 3
+        && plain
+        && !between
+            .iter()
+            .any(|w| crate::clause::is_boundary(w) || crate::clause::is_group_word(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dict() -> VerbDictionary {
+        let mut d = VerbDictionary::default();
+        d.add(
+            "--- ATTACK [190] ---\nATTACK\n- * (WITH &AIR) [195]\n&AIR\n+DRONES\n\n--- LEAVE [---] ---\nLEAVE {LEFT}\n- * (FOR +) [032:033]\n--- AGREE [---] ---\nAGREE\n- % * [030:030]\n",
+        );
+        d
+    }
+
+    fn words(text: &str) -> Vec<String> {
+        text.split_whitespace().map(str::to_uppercase).collect()
+    }
+
+    #[test]
+    fn subject_verb_object_with_default_and_pattern_codes() {
+        let d = dict();
+        let w = words("Mordor attacked Gondor");
+        let c = code_sentence(&d, &w, &[(0, 1), (2, 3)]);
+        assert_eq!(
+            (
+                c[0].sources.clone(),
+                c[0].targets.clone(),
+                c[0].forward.as_deref()
+            ),
+            (vec![0], vec![1], Some("190"))
+        );
+        let w = words("Mordor attacked Gondor with drones");
+        let c = code_sentence(&d, &w, &[(0, 1), (2, 3)]);
+        assert_eq!(c[0].forward.as_deref(), Some("195"));
+    }
+
+    #[test]
+    fn passives_compounds_and_paired_codes() {
+        let d = dict();
+        let w = words("Gondor was attacked by Mordor and Isengard");
+        let c = code_sentence(&d, &w, &[(0, 1), (4, 5), (6, 7)]);
+        assert_eq!(
+            (c[0].sources.clone(), c[0].targets.clone()),
+            (vec![1, 2], vec![0])
+        );
+        let w = words("Rohan left for Gondor");
+        let c = code_sentence(&d, &w, &[(0, 1), (3, 4)]);
+        assert_eq!(
+            (c[0].forward.as_deref(), c[0].reverse.as_deref()),
+            (Some("032"), Some("033"))
+        );
+        let w = words("Rohan left");
+        assert!(
+            code_sentence(&d, &w, &[(0, 1)]).is_empty(),
+            "a block without default codes only its patterns"
+        );
+        let w = words("Rohan and Gondor agree");
+        let c = code_sentence(&d, &w, &[(0, 1), (2, 3)]);
+        assert_eq!(
+            (c[0].sources.clone(), c[0].targets.clone()),
+            (vec![0], vec![1]),
+            "compound subject"
+        );
+        let w = words("Rohan agree");
+        assert!(
+            code_sentence(&d, &w, &[(0, 1)]).is_empty(),
+            "a compound pattern needs a compound subject"
+        );
+    }
+}

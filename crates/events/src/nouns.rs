@@ -1,0 +1,97 @@
+//! Events named by a noun ("Russia's demand for Ukrainian forces to
+//! withdraw", "ruled out an immediate meeting", "a second round … is
+//! scheduled"), from the lexicon in `data/nouns.tsv`. The noun's source is
+//! its possessor or the subject of the verb governing it; its target the actor
+//! after a linking preposition; its modality comes from the governing verb.
+
+use std::collections::HashMap;
+
+use once_cell::sync::Lazy;
+
+/// A noun of the lexicon.
+#[derive(Debug, Clone)]
+pub struct EventNoun {
+    /// Default CAMEO code.
+    pub code: String,
+    /// Words that refine the code when they follow in the clause.
+    pub refinements: Vec<(String, String)>,
+}
+
+static NOUNS: Lazy<HashMap<String, EventNoun>> = Lazy::new(|| {
+    include_str!("../data/nouns.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let noun = cols.next()?.trim().to_uppercase();
+            let code = cols.next()?.trim().to_owned();
+            let refinements = cols
+                .next()
+                .unwrap_or("")
+                .split(';')
+                .filter_map(|r| r.split_once('='))
+                .map(|(w, c)| (w.trim().to_uppercase(), c.trim().to_owned()))
+                .collect();
+            Some((noun, EventNoun { code, refinements }))
+        })
+        .collect()
+});
+
+/// Prepositions linking an event noun to its target.
+const TARGET_LINKS: &[&str] = &["FOR", "ON", "AGAINST", "WITH", "TO", "BETWEEN", "FROM"];
+
+/// The event noun at word `i`, if the word is one.
+pub fn noun_at(words: &[String], i: usize) -> Option<&'static EventNoun> {
+    NOUNS.get(words.get(i)?)
+}
+
+/// The noun's code, refined by the words that follow it up to `hi`.
+pub fn code_for(noun: &EventNoun, words: &[String], i: usize, hi: usize) -> String {
+    let after = words.get(i + 1..hi.min(i + 12)).unwrap_or(&[]);
+    noun.refinements
+        .iter()
+        .find(|(w, _)| after.contains(w))
+        .map_or_else(|| noun.code.clone(), |(_, c)| c.clone())
+}
+
+/// The possessor actor of the noun at `i` ("Russia's demand"), as an index
+/// into `actors` (word ranges sorted by start).
+pub fn possessor(words: &[String], actors: &[(usize, usize)], i: usize) -> Option<usize> {
+    // Up to two adjectives between the possessive and the noun.
+    (1..=3).find_map(|gap| {
+        let clitic = i.checked_sub(gap)?;
+        if !matches!(words.get(clitic)?.as_str(), "'S" | "'") {
+            return None;
+        }
+        actors.iter().position(|&(_, end)| end == clitic)
+    })
+}
+
+/// The target actor of the noun at `i`: the first actor after a linking
+/// preposition within the next few words, before `hi`.
+pub fn linked_target(words: &[String], actors: &[(usize, usize)], i: usize, hi: usize) -> Option<usize> {
+    let link = (i + 1..hi.min(i + 4)).find(|&k| TARGET_LINKS.contains(&words[k].as_str()))?;
+    actors
+        .iter()
+        .position(|&(start, end)| start > link && start <= link + 3 && end <= hi)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        text.split_whitespace().map(str::to_uppercase).collect()
+    }
+
+    #[test]
+    fn demand_refined_with_possessor_and_target() {
+        let w = words("Russia 's demand for Ukrainian forces to withdraw");
+        let noun = noun_at(&w, 2).expect("noun");
+        assert_eq!(code_for(noun, &w, 2, w.len()), "1056");
+        let actors = [(0, 1), (4, 6)];
+        assert_eq!(possessor(&w, &actors, 2), Some(0));
+        assert_eq!(linked_target(&w, &actors, 2, w.len()), Some(1));
+        assert!(noun_at(&w, 0).is_none());
+    }
+}
