@@ -1,0 +1,213 @@
+//! The link index gives the same copy groups and stories whatever the order
+//! articles are added in, and whether or not it was read in between.
+
+use parallax_core::{
+    Article, DateProvenance, Hints, InputFormat, Origin, PublishedDate, SourceDocument, SourceKind,
+};
+use parallax_link::{LinkIndex, Linking};
+use proptest::prelude::*;
+
+const BUDGET: &str = "Governor Maria Alvarez signed the state budget on Tuesday after a three-week standoff \
+with the legislature over school funding. The plan adds 400 million dollars for teachers and cuts \
+spending on highway repairs. Senate leader Tom Becker called the deal a victory for families. \
+Republicans in the Assembly said the cuts would hurt rural counties. Alvarez said the compromise was \
+painful but necessary. The budget takes effect on July 1.";
+
+const BUDGET_OTHER: &str = "The long fight over the state budget ended when Governor Maria Alvarez put her \
+signature on the spending plan. Teachers will see raises funded by 400 million dollars in new money, \
+while road projects lose funding. Tom Becker, who leads the Senate, praised the agreement. Critics in \
+rural counties warned that highway repairs would be delayed for years.";
+
+const FLOOD: &str = "Heavy rain flooded the river town of Millbrook on Sunday, forcing hundreds of \
+residents from their homes. Emergency crews from the Red Cross opened shelters at two schools. \
+Mayor Ellen Park said the river crested at a record level overnight. The National Weather Service \
+warned that more storms could arrive by Wednesday. No deaths were reported, but dozens of roads \
+remained closed.";
+
+const FLOOD_OTHER: &str = "Residents of Millbrook returned to muddy streets after the river flood, with the \
+Red Cross still running shelters. Mayor Ellen Park asked for state help to rebuild damaged bridges. \
+Forecasters at the National Weather Service said the river would stay high for days.";
+
+const TRADE: &str = "Chinese and European negotiators met in Brussels to discuss tariffs on electric \
+vehicles. Trade commissioner Piet Janssen said talks were constructive but no agreement was reached. \
+Beijing has threatened retaliation against European pork and brandy exports.";
+
+fn doc(id: &str, title: &str, body: &str, outlet: &str, day: Option<(i32, u32, u32)>) -> Article {
+    let source = SourceDocument {
+        origin: Origin {
+            path: format!("{id}.txt"),
+            record: None,
+        },
+        format: InputFormat::Text,
+        kind: SourceKind::Text,
+        content: body.to_owned(),
+        hints: Hints {
+            title: Some(title.to_owned()),
+            outlet_name: Some(outlet.to_owned()),
+            published: day.map(|(y, m, d)| PublishedDate::day(y, m, d, DateProvenance::Meta)),
+            ..Default::default()
+        },
+        warnings: Vec::new(),
+    };
+    let mut article = parallax_extract::extract(&source);
+    article.id = id.to_owned();
+    parallax_analyze::annotate(&mut article);
+    article
+}
+
+/// The fixture corpus, analysed once for all tests and proptest cases.
+fn corpus() -> &'static [Article] {
+    static CORPUS: std::sync::OnceLock<Vec<Article>> = std::sync::OnceLock::new();
+    CORPUS.get_or_init(build_corpus)
+}
+
+fn build_corpus() -> Vec<Article> {
+    let trimmed = &BUDGET[..BUDGET.find("Republicans").unwrap_or(BUDGET.len())];
+    vec![
+        doc(
+            "budget-wire",
+            "Governor signs budget",
+            BUDGET,
+            "Wire",
+            Some((2014, 6, 10)),
+        ),
+        doc(
+            "budget-copy",
+            "Alvarez ends standoff",
+            &format!("{trimmed}\n\nRead more: Top stories of the day.\n\nSign up for our newsletter."),
+            "Daily Post",
+            Some((2014, 6, 11)),
+        ),
+        doc(
+            "budget-own",
+            "Budget fight ends",
+            BUDGET_OTHER,
+            "Courier",
+            Some((2014, 6, 10)),
+        ),
+        doc(
+            "flood-wire",
+            "Millbrook floods",
+            FLOOD,
+            "Wire",
+            Some((2014, 4, 6)),
+        ),
+        doc(
+            "flood-copy",
+            "River floods town",
+            &FLOOD.replace(". ", ".\n\n"),
+            "Herald",
+            None,
+        ),
+        doc(
+            "flood-later",
+            "Millbrook cleans up",
+            FLOOD_OTHER,
+            "Courier",
+            Some((2014, 4, 8)),
+        ),
+        doc(
+            "trade",
+            "EU and China discuss tariffs",
+            TRADE,
+            "Wire",
+            Some((2014, 6, 10)),
+        ),
+    ]
+}
+
+fn link(articles: &[Article], order: &[usize], read_midway: bool) -> Linking {
+    let mut index = LinkIndex::new();
+    for (n, &i) in order.iter().enumerate() {
+        index.add(&articles[i]).expect("distinct ids");
+        if read_midway && n == order.len() / 2 {
+            let _ = index.linking();
+        }
+    }
+    index.linking()
+}
+
+#[test]
+fn copies_and_stories_are_found() {
+    let articles = corpus();
+    let order: Vec<usize> = (0..articles.len()).collect();
+    let linking = link(articles, &order, false);
+    let groups: Vec<Vec<&str>> = linking
+        .copy_groups
+        .iter()
+        .map(|g| g.members().collect())
+        .collect();
+    assert!(groups.contains(&vec!["budget-wire", "budget-copy"]), "{groups:?}");
+    assert!(
+        groups
+            .iter()
+            .any(|g| g.contains(&"flood-wire") && g.contains(&"flood-copy")),
+        "{groups:?}"
+    );
+    assert_eq!(
+        groups.len(),
+        2,
+        "separately written reports are not copies: {groups:?}"
+    );
+    let budget = linking
+        .copy_groups
+        .iter()
+        .find(|g| g.original.article == "budget-wire");
+    assert_eq!(
+        budget.map(|g| g.copies[0].outlet.as_deref()),
+        Some(Some("Daily Post"))
+    );
+    let story_of = |id: &str| {
+        linking
+            .stories
+            .iter()
+            .position(|s| s.articles.iter().any(|a| a == id))
+    };
+    assert_eq!(story_of("budget-own"), story_of("budget-wire"));
+    assert_eq!(story_of("flood-later"), story_of("flood-wire"));
+    assert_ne!(story_of("trade"), story_of("budget-wire"));
+    assert_ne!(story_of("flood-wire"), story_of("budget-wire"));
+}
+
+#[test]
+fn adding_twice_is_refused() {
+    let articles = corpus();
+    let mut index = LinkIndex::new();
+    assert!(index.add(&articles[0]).is_ok());
+    assert!(index.add(&articles[0]).is_err());
+    assert_eq!(index.len(), 1);
+}
+
+#[test]
+fn many_shuffles_give_one_result() {
+    let articles = corpus();
+    let identity: Vec<usize> = (0..articles.len()).collect();
+    let expected = link(articles, &identity, false);
+    // A fixed linear congruential sequence: reproducible shuffles without a
+    // random-number crate.
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    for round in 0..40 {
+        let mut order = identity.clone();
+        for i in (1..order.len()).rev() {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            order.swap(i, (state >> 33) as usize % (i + 1));
+        }
+        assert_eq!(
+            link(articles, &order, round % 2 == 1),
+            expected,
+            "order {order:?}"
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+    #[test]
+    fn any_order_any_reads_same_linking(order in Just((0..7usize).collect::<Vec<_>>()).prop_shuffle(), midway in any::<bool>()) {
+        let articles = corpus();
+        let identity: Vec<usize> = (0..articles.len()).collect();
+        prop_assert_eq!(link(articles, &order, midway), link(articles, &identity, false));
+    }
+}
