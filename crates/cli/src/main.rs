@@ -7,6 +7,7 @@
 //! `parallax-store` and `parallax-export` together.
 
 mod commands;
+mod linking;
 mod pipeline;
 mod render;
 
@@ -75,6 +76,26 @@ enum Command {
         #[arg(long, conflicts_with = "revision")]
         revisions: bool,
     },
+    /// List the stories found across the stored articles, largest first.
+    Stories {
+        /// One JSON object per line.
+        #[arg(long)]
+        json: bool,
+        /// Also list articles that stand alone (stories of one).
+        #[arg(long)]
+        all: bool,
+    },
+    /// Show one story: timeline, statements, events, coverage, conflicts, briefing.
+    Story {
+        /// Story id or unique prefix (see `parallax stories`).
+        id: String,
+        /// Print the story JSON.
+        #[arg(long, conflicts_with = "markdown")]
+        json: bool,
+        /// Print the briefing as Markdown (the default view).
+        #[arg(long)]
+        markdown: bool,
+    },
     /// List coded events (CAMEO and PLOVER) with their evidence sentences.
     Events {
         /// Only this article (id or unique prefix); all stored articles if omitted.
@@ -85,7 +106,8 @@ enum Command {
     },
     /// Export stored articles, or tables of their quotes, entities, events or figures.
     Export {
-        /// What to export: articles, quotes, entities, events, figures
+        /// What to export: articles; per-article tables quotes, entities,
+        /// events, figures; story tables timeline, statements, coverage
         /// (default: events for gdelt and plover, else articles).
         #[arg(long)]
         what: Option<String>,
@@ -119,6 +141,7 @@ pub struct Options {
 }
 
 fn main() -> ExitCode {
+    restore_default_sigpipe();
     let cli = Cli::parse();
     if let Some(jobs) = cli.jobs {
         // Only fails if a pool was already built, which cannot happen this early.
@@ -141,6 +164,16 @@ fn main() -> ExitCode {
             revision,
             revisions,
         } => commands::show::run(&options, &id, json, revision, revisions),
+        Command::Stories { json, all } => commands::stories::list(&options, json, all),
+        Command::Story { id, json, markdown } => {
+            use commands::stories::StoryFormat;
+            let format = match (json, markdown) {
+                (true, _) => StoryFormat::Json,
+                (_, true) => StoryFormat::Markdown,
+                _ => StoryFormat::Readable,
+            };
+            commands::stories::show(&options, &id, format)
+        }
         Command::Events { article, json } => commands::events::run(&options, article.as_deref(), json),
         Command::Export { what, format, output } => {
             let format = match format {
@@ -163,3 +196,18 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// `parallax … | head` must end quietly when the reader goes away, as Unix
+/// tools do, instead of panicking on the failed write: Rust ignores SIGPIPE
+/// by default, so restore the default action (terminate) before printing.
+#[cfg(unix)]
+fn restore_default_sigpipe() {
+    // SAFETY: called once at start-up, before any thread exists; setting a
+    // signal's disposition to SIG_DFL has no other precondition.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn restore_default_sigpipe() {}

@@ -1,4 +1,4 @@
-//! The read → extract → analyze stream shared by `ingest`, `inspect` and
+//! The read → extract → analyze (+ events) stream shared by `ingest`, `inspect` and
 //! `analyze`.
 //!
 //! Documents are read sequentially (readers stream, so memory stays bounded
@@ -101,6 +101,7 @@ fn extract_guarded(doc: &SourceDocument) -> Result<Article, ReadError> {
     let process = || {
         let mut article = parallax_extract::extract(doc);
         parallax_analyze::annotate(&mut article);
+        article.analysis.events = parallax_events::code_events(&article);
         article
     };
     catch_unwind(AssertUnwindSafe(process)).map_err(|panic| {

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use parallax_core::{Article, ParagraphKind, PublishedDate};
+use parallax_core::{Article, Event, EventActor, Modality, ParagraphKind, PublishedDate};
 
 /// "2025-09-04 (day, header)" or "unknown".
 fn describe_date(date: &PublishedDate) -> String {
@@ -133,7 +133,7 @@ fn clip(text: &str, max: usize) -> String {
     clipped.replace('\n', " ")
 }
 
-/// The analysis: quotes with speakers, entities by identity, figures, times.
+/// The analysis: quotes with speakers, entities by identity, figures, times, events.
 fn render_analysis(article: &Article, out: &mut String) {
     let analysis = &article.analysis;
     if !analysis.quotes.is_empty() {
@@ -214,6 +214,61 @@ fn render_analysis(article: &Article, out: &mut String) {
             .collect();
         let _ = writeln!(out, "── times ──\n{}\n", times.join(" · "));
     }
+    if !analysis.events.is_empty() {
+        let _ = writeln!(out, "── events ──");
+        for event in &analysis.events {
+            out.push_str(&render_event(event));
+        }
+        out.push('\n');
+    }
+}
+
+/// One coded event on two lines: date, codes, modality, actors, place,
+/// confidence; then its evidence sentence.
+pub fn render_event_with_evidence(article: &Article, event: &Event) -> String {
+    format!(
+        "{}    “{}”\n",
+        render_event(event),
+        span_text(article, event.span).trim()
+    )
+}
+
+fn render_event(event: &Event) -> String {
+    let date = event.date.as_ref().and_then(|d| d.date.as_deref()).unwrap_or("—");
+    let guessed = if event.date.as_ref().is_some_and(|d| d.from_publication) {
+        "~"
+    } else {
+        ""
+    };
+    let modality = match event.modality {
+        Modality::Asserted => "",
+        Modality::Negated => " [negated]",
+        Modality::Future => " [future]",
+        Modality::Conditional => " [conditional]",
+        Modality::Possible => " [possible]",
+    };
+    let reported = if event.reported { " (reported)" } else { "" };
+    let place = event
+        .place
+        .as_ref()
+        .map(|p| format!(" @ {}", p.name))
+        .unwrap_or_default();
+    let actor = |actor: Option<&EventActor>| match actor {
+        Some(actor) => format!(
+            "{} ({})",
+            actor.name.as_deref().unwrap_or(&actor.text),
+            actor.code
+        ),
+        None => "—".to_owned(),
+    };
+    format!(
+        "{guessed}{date}  {} {}{modality}{reported}  {} → {}{place}  ({:.2})\n",
+        event.cameo.code,
+        event.plover.event_type,
+        actor(event.source.as_ref()),
+        actor(event.target.as_ref()),
+        event.confidence
+    )
 }
 
 /// A few lines per article: what a user checks first.
@@ -252,14 +307,15 @@ pub fn render_digest(article: &Article) -> String {
         .count();
     let _ = writeln!(
         out,
-        "    {} sentences · {} entity mentions of {} identities · {} quotes ({} attributed) · {} figures · {} times",
+        "    {} sentences · {} entity mentions of {} identities · {} quotes ({} attributed) · {} figures · {} times · {} events",
         analysis.sentences.len(),
         analysis.entities.len(),
         identities.len(),
         analysis.quotes.len(),
         attributed,
         analysis.figures.len(),
-        analysis.times.len()
+        analysis.times.len(),
+        analysis.events.len()
     );
     out
 }

@@ -118,3 +118,18 @@ fn gdelt_files_have_61_and_16_columns_and_share_event_ids() {
     };
     assert_eq!(ids(&events), ids(&mentions));
 }
+
+#[test]
+fn story_tables_cite_articles_and_spans() {
+    let data = demo_store();
+    for what in ["timeline", "statements", "coverage"] {
+        let output = run(parallax(data.path()).args(["export", "--what", what, "--format", "csv"]));
+        assert!(output.status.success(), "{what}: {}", stderr(&output));
+        let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+        let headers = reader.headers().unwrap().clone();
+        assert_eq!(&headers[0], "story");
+        assert!(headers.iter().any(|h| h == "article"), "{what}: {headers:?}");
+        let rows: Vec<_> = reader.records().map(Result::unwrap).collect();
+        assert!(!rows.is_empty(), "{what}: the demo story has rows");
+    }
+}

@@ -13,12 +13,14 @@ mod csv_rows;
 mod events;
 #[cfg(test)]
 mod fixtures;
+mod story_tables;
 mod table;
 mod tables;
 
 pub use atomic::AtomicFile;
 pub use country_codes::{country, Country};
 pub use events::{global_event_id, EventMention, GdeltWriter, PloverWriter};
+pub use story_tables::{StoryTable, STORY_TABLES};
 pub use table::{Cell, Column, ColumnType, TableFormat, TableWriter};
 pub use tables::{ArticleTable, TABLES};
 

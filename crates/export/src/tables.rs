@@ -241,7 +241,7 @@ impl std::str::FromStr for ArticleTable {
 
 /// The serde name of a unit enum value ("direct", "at-least"), so tables use
 /// the same words as the JSON.
-fn label<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn label<T: serde::Serialize>(value: &T) -> String {
     match serde_json::to_value(value) {
         Ok(serde_json::Value::String(name)) => name,
         _ => String::new(),

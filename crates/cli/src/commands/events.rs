@@ -1,10 +1,11 @@
 //! `parallax events`: the coded events of stored articles, each with its
 //! evidence sentence.
 
-use parallax_core::{Article, Event, EventActor, Modality};
+use parallax_core::{Article, Event};
 use parallax_store::{SqliteStore, Store};
 
 use super::Status;
+use crate::render::render_event_with_evidence;
 use crate::Options;
 
 /// Lists the events of one article (id or unique prefix) or of all stored
@@ -16,7 +17,7 @@ pub fn run(options: &Options, article: Option<&str>, json: bool) -> anyhow::Resu
             if json {
                 println!("{}", event_json(article, index, event));
             } else {
-                print_event(article, event);
+                print!("{}  {}", article.id, render_event_with_evidence(article, event));
             }
         }
     };
@@ -44,52 +45,6 @@ fn event_json(article: &Article, index: usize, event: &Event) -> serde_json::Val
         object.insert("evidence".into(), evidence(article, event).into());
     }
     value
-}
-
-fn print_event(article: &Article, event: &Event) {
-    let date = event.date.as_ref().and_then(|d| d.date.as_deref()).unwrap_or("—");
-    let guessed = if event.date.as_ref().is_some_and(|d| d.from_publication) {
-        "~"
-    } else {
-        ""
-    };
-    let modality = match event.modality {
-        Modality::Asserted => String::new(),
-        other => format!(
-            " [{}]",
-            serde_json::to_value(other)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default()
-        ),
-    };
-    let reported = if event.reported { " (reported)" } else { "" };
-    let place = event
-        .place
-        .as_ref()
-        .map(|p| format!(" @ {}", p.name))
-        .unwrap_or_default();
-    println!(
-        "{}  {guessed}{date}  {} {}{modality}{reported}  {} → {}{place}  ({:.2})",
-        &article.id,
-        event.cameo.code,
-        event.plover.event_type,
-        actor(event.source.as_ref()),
-        actor(event.target.as_ref()),
-        event.confidence,
-    );
-    println!("    “{}”", evidence(article, event));
-}
-
-fn actor(actor: Option<&EventActor>) -> String {
-    match actor {
-        Some(actor) => format!(
-            "{} ({})",
-            actor.name.as_deref().unwrap_or(&actor.text),
-            actor.code
-        ),
-        None => "—".to_string(),
-    }
 }
 
 fn evidence(article: &Article, event: &Event) -> String {

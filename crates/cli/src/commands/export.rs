@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail};
 use parallax_export::{
-    ArticleTable, ArticleWriter, AtomicFile, EventMention, Format, GdeltWriter, PloverWriter, TableFormat,
-    TableWriter,
+    ArticleTable, ArticleWriter, AtomicFile, EventMention, Format, GdeltWriter, PloverWriter, StoryTable,
+    TableFormat, TableWriter,
 };
 use parallax_store::{SqliteStore, Store, StoreError};
+use parallax_story::StoryReport;
 
 use super::Status;
 use crate::Options;
@@ -27,6 +28,8 @@ pub enum Export {
     Plover,
     /// One row per quote, entity mention, event or figure.
     Table(ArticleTable, TableFormat),
+    /// One row per timeline evidence, statement quote or coverage cell.
+    Story(StoryTable, TableFormat),
 }
 
 /// The `--format` the user asked for.
@@ -56,15 +59,19 @@ impl Export {
         match (what, format) {
             ("articles", FormatChoice::Jsonl) => Ok(Export::Articles(Format::Jsonl)),
             ("articles", FormatChoice::Csv) => Ok(Export::Articles(Format::Csv)),
-            ("articles", _) => bail!("articles export as jsonl or csv; tables (--what quotes|entities|events|figures) also as parquet"),
+            ("articles", _) => bail!("articles export as jsonl or csv; tables (--what quotes|entities|events|figures|timeline|statements|coverage) also as parquet"),
             ("events", FormatChoice::Gdelt) => Ok(Export::Gdelt),
             ("events", FormatChoice::Plover) => Ok(Export::Plover),
             (_, FormatChoice::Gdelt | FormatChoice::Plover) => {
                 bail!("--format gdelt and plover export events (use --what events or leave --what out)")
             }
+            (table, _) if table.parse::<StoryTable>().is_ok() => Ok(Export::Story(
+                table.parse().map_err(|e: String| anyhow!(e))?,
+                table_format.unwrap_or(TableFormat::Jsonl),
+            )),
             (table, _) => {
                 let table: ArticleTable = table.parse().map_err(|e| {
-                    anyhow!("{e}: --what takes articles, quotes, entities, events or figures")
+                    anyhow!("{e}: --what takes articles, quotes, entities, events, figures, timeline, statements or coverage")
                 })?;
                 Ok(Export::Table(table, table_format.unwrap_or(TableFormat::Jsonl)))
             }
@@ -91,18 +98,14 @@ pub fn run(options: &Options, export: Export, output: Option<&Path>) -> anyhow::
             };
             (write_gdelt(&store, prefix)?, "events")
         }
-        Export::Table(table, TableFormat::Parquet) => {
-            let Some(path) = output else {
-                bail!("--format parquet writes a binary file: give -o FILE")
-            };
-            let mut file = create(path)?;
-            let count = write_table(&store, table, TableFormat::Parquet, &mut file)?;
-            file.commit()
-                .map_err(|e| anyhow!("cannot write {}: {e}", path.display()))?;
-            (count, "rows")
-        }
         Export::Table(table, format) => (
-            to_file_or_stdout(output, |out| write_table(&store, table, format, out))?,
+            tabular(output, format, |out| write_table(&store, table, format, out))?,
+            "rows",
+        ),
+        Export::Story(table, format) => (
+            tabular(output, format, |out| {
+                write_story_table(&store, table, format, out)
+            })?,
             "rows",
         ),
     };
@@ -110,6 +113,18 @@ pub fn run(options: &Options, export: Export, output: Option<&Path>) -> anyhow::
         eprintln!("exported {count} {what}");
     }
     Ok(Status::Clean)
+}
+
+/// A table to a file or stdout; Parquet is binary and only goes to a file.
+fn tabular(
+    output: Option<&Path>,
+    format: TableFormat,
+    write: impl FnOnce(&mut (dyn Write + Send)) -> anyhow::Result<usize>,
+) -> anyhow::Result<usize> {
+    if format == TableFormat::Parquet && output.is_none() {
+        bail!("--format parquet writes a binary file: give -o FILE");
+    }
+    to_file_or_stdout(output, write)
 }
 
 /// Runs `write` into an atomically replaced file, or into stdout.
@@ -171,6 +186,29 @@ fn write_table<W: Write + Send>(
         }
         Ok(())
     })?;
+    writer.finish()?;
+    Ok(count)
+}
+
+fn write_story_table<W: Write + Send>(
+    store: &SqliteStore,
+    table: StoryTable,
+    format: TableFormat,
+    out: W,
+) -> anyhow::Result<usize> {
+    let mut writer = TableWriter::new(format, table.columns(), out)?;
+    let mut count = 0;
+    for summary in store.stories()? {
+        let Some(record) = store.story(&summary.id)? else {
+            continue;
+        };
+        let report: StoryReport = serde_json::from_str(&record.report)
+            .map_err(|e| anyhow!("story {}: stored report unreadable: {e}", record.id))?;
+        for row in table.rows(&report) {
+            writer.write(row)?;
+            count += 1;
+        }
+    }
     writer.finish()?;
     Ok(count)
 }

@@ -1,4 +1,5 @@
-//! `parallax ingest`: read, extract and store, idempotently.
+//! `parallax ingest`: read, extract and store, idempotently; then link the
+//! store into stories.
 
 use parallax_store::{PutOutcome, SqliteStore, Store};
 
@@ -55,6 +56,17 @@ pub fn ingest(
         report.failed,
         store.path().display()
     );
+    if counts.new + counts.revised > 0 || store.story_ids()?.is_empty() {
+        let relinked = crate::linking::relink(&mut store)?;
+        let linked = relinked.stories.iter().filter(|s| s.articles.len() > 1).count();
+        eprintln!(
+            "linked: {} stories of two or more articles, {} standing alone, {} copy groups ({} story reports assembled)",
+            linked,
+            relinked.stories.len() - linked,
+            relinked.copy_groups,
+            relinked.assembled.len()
+        );
+    }
     let status = if report.failed > 0 {
         Status::SomeFailed
     } else {

@@ -7,6 +7,7 @@ pub mod ingest;
 pub mod inspect;
 pub mod list;
 pub mod show;
+pub mod stories;
 
 /// How a command that processes many inputs ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
