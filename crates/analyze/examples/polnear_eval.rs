@@ -119,7 +119,7 @@ fn main() {
         let paragraphs = paragraphs_between_blank_lines(body);
         let sentences = split_sentences(body, &paragraphs);
         let mentions = entity_mentions(body, &sentences);
-        let quotes = find_quotes(body, &paragraphs, &sentences, &mentions);
+        let quotes = univocal(find_quotes(body, &paragraphs, &sentences, &mentions));
         let words = word_tokens(body);
 
         let gold_all: Vec<&Gold> = gold.iter().collect();
@@ -436,4 +436,24 @@ fn source_matches(body: &str, mentions: &[EntityMention], quote: &Quote, gold: S
         .map(|(i, _)| Span::new(i, i + source.len()))
         .min_by_key(|s| s.start.abs_diff(anchor.start).min(s.end.abs_diff(anchor.end)));
     nearest.is_some_and(|s| overlaps(s, gold))
+}
+
+/// PolNeAR annotates each stretch of text in one attribution only: a
+/// partial quote inside an indirect clause is part of that clause's
+/// content. Parallax also lists the partial quote on its own (the speaker's
+/// exact words); for scoring against PolNeAR that nested copy is dropped.
+fn univocal(quotes: Vec<Quote>) -> Vec<Quote> {
+    let inside_indirect = |q: &Quote| {
+        q.kind == QuoteKind::Partial
+            && quotes.iter().any(|o| {
+                o.kind == QuoteKind::Indirect && o.span.start <= q.span.start && q.span.end <= o.span.end
+            })
+    };
+    let nested: Vec<bool> = quotes.iter().map(inside_indirect).collect();
+    quotes
+        .into_iter()
+        .zip(nested)
+        .filter(|(_, nested)| !nested)
+        .map(|(q, _)| q)
+        .collect()
 }

@@ -114,7 +114,9 @@ pub fn group_statements(corpus: &Corpus, options: &AssembleOptions) -> Statement
     }
 }
 
-/// Every quote with text, in canonical order. A quote whose sentence states
+/// Every quote with text, in canonical order, except a partial quote nested
+/// in an indirect clause of the same article (the clause carries that
+/// statement once; its exact words stay in the article's quotes). A quote whose sentence states
 /// no day or place inherits the last ones stated for the same speaker
 /// earlier in the article: reporters name the occasion once ("Speaking in
 /// Beijing, …") and the quotes that follow ("Putin also said …") belong to it.
@@ -126,7 +128,7 @@ fn collect_items<'a>(corpus: &Corpus<'a>) -> Vec<Item<'a>> {
             .quotes
             .iter()
             .enumerate()
-            .filter(|(_, q)| !q.text.trim().is_empty())
+            .filter(|(_, q)| !q.text.trim().is_empty() && !nested_in_indirect(q, &article.analysis.quotes))
             .collect();
         quotes.sort_by_key(|(_, q)| (q.span.start, q.span.end));
         let mut last: BTreeMap<String, Occasion> = BTreeMap::new();
@@ -329,4 +331,14 @@ fn speaker_conflicts(
         }
     }
     seen.into_values().collect()
+}
+
+/// A partial quote lying inside an indirect quote's content.
+fn nested_in_indirect(quote: &Quote, all: &[Quote]) -> bool {
+    quote.kind == parallax_core::QuoteKind::Partial
+        && all.iter().any(|other| {
+            other.kind == parallax_core::QuoteKind::Indirect
+                && other.span.start <= quote.span.start
+                && quote.span.end <= other.span.end
+        })
 }

@@ -116,9 +116,13 @@ fn add_reporter(ctx: &Context, found: &mut Found, quoted: &[bool]) {
     found.reporter = relay::reporter_in(ctx, after..end.max(after), &excluded);
 }
 
-/// PolNeAR-style univocity: a partial quote inside an indirect clause is
-/// part of that clause; an indirect clause overlapping a direct quote is
-/// dropped (the direct quote already carries the statement).
+/// An indirect clause overlapping a direct quote is dropped (the direct
+/// quote already carries the statement). A partial quote inside an indirect
+/// clause is kept as well — an analyst wants "an ultimatum" listed as the
+/// speaker's own words — and, when it has no attribution of its own, takes
+/// the clause's speaker, source, cue and reporter. (PolNeAR annotates such a
+/// clause once; its scorer drops the nested partial quote, see
+/// `examples/polnear_eval.rs`.)
 fn resolve_overlaps(direct: Vec<Found>, indirect: Vec<Found>) -> Vec<Found> {
     let overlaps = |a: &Found, b: &Found| {
         a.parts
@@ -135,7 +139,17 @@ fn resolve_overlaps(direct: Vec<Found>, indirect: Vec<Found>) -> Vec<Found> {
         .collect();
     let kept_direct: Vec<Found> = direct
         .into_iter()
-        .filter(|d| d.kind == QuoteKind::Direct || !kept_indirect.iter().any(|i| overlaps(d, i)))
+        .map(|mut d| {
+            let unattributed = d.resolved.speaker.is_none() && d.resolved.source.is_none();
+            if d.kind == QuoteKind::Partial && unattributed {
+                if let Some(clause) = kept_indirect.iter().find(|i| overlaps(&d, i)) {
+                    d.attribution = clause.attribution.clone();
+                    d.resolved = clause.resolved.clone();
+                    d.reporter = d.reporter.take().or_else(|| clause.reporter.clone());
+                }
+            }
+            d
+        })
         .collect();
     kept_direct.into_iter().chain(kept_indirect).collect()
 }

@@ -223,13 +223,17 @@ fn told_reporters_that_skips_to_the_clause() {
 }
 
 #[test]
-fn indirect_speech_with_a_partial_quote_inside_is_one_indirect_quote() {
+fn a_partial_quote_inside_indirect_speech_is_listed_with_the_clauses_speaker() {
     let body = "Zelensky said it was “impossible” to hold talks under fire.";
     let mentions = [person(body, "Zelensky", 0, MentionForm::Name, 0)];
     let found = quotes(body, &mentions);
-    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found.len(), 2, "{found:#?}");
     assert_eq!(found[0].kind, QuoteKind::Indirect);
     assert_eq!(found[0].text, "it was “impossible” to hold talks under fire");
+    assert_eq!(found[1].kind, QuoteKind::Partial);
+    assert_eq!(found[1].text, "impossible");
+    assert_eq!(speaker_name(&found[1]), speaker_name(&found[0]));
+    assert!(speaker_name(&found[1]).is_some());
 }
 
 #[test]
@@ -316,13 +320,20 @@ fn trailing_relay_leaves_the_content_and_becomes_the_reporter() {
                 “We will not travel there for a photo opportunity. Let them come to us.”";
     let mentions = [person(body, "Peskov", 0, MentionForm::Name, 3)];
     let found = quotes(body, &mentions);
-    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found.len(), 3, "{found:#?}");
     let indirect = &found[0];
     assert_eq!(indirect.kind, QuoteKind::Indirect);
     assert_eq!(indirect.text, "it was “pointless” to hold talks in Istanbul");
     assert_eq!(indirect.reporter.as_deref(), Some("Interfax"));
+    // The partial quote inside it is Peskov's word, relayed by Interfax too.
+    let partial = &found[1];
+    assert_eq!(
+        (partial.kind, partial.text.as_str()),
+        (QuoteKind::Partial, "pointless")
+    );
+    assert_eq!(partial.reporter.as_deref(), Some("Interfax"));
     // The quotation after it has no cue: it continues Peskov's statement.
-    let direct = &found[1];
+    let direct = &found[2];
     assert_eq!(direct.kind, QuoteKind::Direct);
     assert_eq!(speaker_name(direct), Some("Dmitry Peskov"));
     assert_eq!(direct.reporter.as_deref(), Some("Interfax"));
