@@ -37,6 +37,8 @@ impl<'a> Corpus<'a> {
                 outlet: outlet_name(a),
                 title: a.title.clone(),
                 published: a.published.date.clone(),
+                published_inferred: (a.published.provenance == Some(parallax_core::DateProvenance::Inferred))
+                    .then(|| a.published.confidence.unwrap_or(0.0)),
                 url: a.url.clone(),
             })
             .collect()

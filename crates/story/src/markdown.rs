@@ -29,7 +29,12 @@ pub fn render_markdown(report: &StoryReport) -> String {
             i + 1,
             a.title.as_deref().unwrap_or("(untitled)"),
             a.outlet.as_deref().unwrap_or("unknown outlet"),
-            a.published.as_deref().unwrap_or("date unknown"),
+            match (a.published.as_deref(), a.published_inferred) {
+                (Some(date), Some(confidence)) =>
+                    format!("{date}, inferred from the story, confidence {confidence:.2}"),
+                (Some(date), None) => date.to_owned(),
+                (None, _) => "date unknown".to_owned(),
+            },
             a.id
         );
     }

@@ -50,6 +50,10 @@ pub struct ArticleRef {
     pub title: Option<String>,
     /// Publication date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), `null` when unknown.
     pub published: Option<String>,
+    /// Confidence of `published` when it was inferred from the story rather
+    /// than stated by the article (absent when stated).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_inferred: Option<f32>,
     /// Canonical URL, when known.
     pub url: Option<String>,
 }
