@@ -1,36 +1,18 @@
 //! End-to-end tests of the `parallax` binary: ingest, idempotency, revisions,
 //! bad input, export round-trips, and a store that survives a killed ingest.
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
-fn parallax(data: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_parallax"));
-    command
-        .arg("--data")
-        .arg(data)
-        .arg("--quiet")
-        .env_remove("PARALLAX_DATA");
-    command
-}
-
-fn run(command: &mut Command) -> Output {
-    command.output().expect("run parallax")
-}
+use common::{parallax, run, stderr, stdout};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name)
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 /// The summary line of an ingest: "N files: read N, new N, duplicate N, revised N, failed N".

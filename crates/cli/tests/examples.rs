@@ -2,20 +2,19 @@
 //! articles in every input format) against the "must" items of
 //! `examples/expected.md`.
 
-use std::path::PathBuf;
+mod common;
+
 use std::process::Command;
 
-use serde_json::Value;
+use common::examples;
 
-fn examples_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/articles")
-}
+use serde_json::Value;
 
 /// Every article `parallax inspect --json` makes of the corpus.
 fn inspect_corpus() -> Vec<Value> {
     let output = Command::new(env!("CARGO_BIN_EXE_parallax"))
         .args(["--quiet", "inspect", "--json"])
-        .arg(examples_dir())
+        .arg(examples())
         .output()
         .expect("run parallax");
     assert!(

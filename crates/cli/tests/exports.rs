@@ -1,30 +1,9 @@
 //! End-to-end tests of `parallax export` tables and event formats, and of
 //! `parallax events`, over the demo corpus in `examples/articles`.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn parallax(data: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_parallax"));
-    command
-        .arg("--data")
-        .arg(data)
-        .arg("--quiet")
-        .env_remove("PARALLAX_DATA");
-    command
-}
-
-fn run(command: &mut Command) -> Output {
-    command.output().expect("run parallax")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn examples() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/articles")
-}
+use common::{examples, parallax, run, stderr};
 
 /// A store with the demo corpus ingested (and analysed).
 fn demo_store() -> tempfile::TempDir {

@@ -2,40 +2,19 @@
 //! articles"), checked end to end through `parallax ingest`, `parallax
 //! stories` and `parallax story --json` on the demo corpus.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+
+use std::process::Output;
+
+use common::{examples, parallax, run_ok as run};
 
 use serde_json::Value;
-
-fn parallax(data: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_parallax"));
-    command
-        .arg("--data")
-        .arg(data)
-        .arg("--quiet")
-        .env_remove("PARALLAX_DATA");
-    command
-}
-
-fn run(command: &mut Command) -> Output {
-    let output = command.output().expect("run parallax");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    output
-}
 
 fn json_lines(output: &Output) -> Vec<Value> {
     String::from_utf8_lossy(&output.stdout)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect()
-}
-
-fn examples() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/articles")
 }
 
 struct Demo {

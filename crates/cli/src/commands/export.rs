@@ -7,6 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail};
+use parallax_core::Article;
 use parallax_export::{
     ArticleTable, ArticleWriter, AtomicFile, EventMention, Format, GdeltWriter, PloverWriter, StoryTable,
     TableFormat, TableWriter,
@@ -160,10 +161,8 @@ fn write_articles(
 ) -> anyhow::Result<usize> {
     let mut writer = ArticleWriter::new(format, out)?;
     let mut count = 0;
-    store.for_each_article(&mut |article| {
-        writer
-            .write(&article)
-            .map_err(|e| StoreError::Setup(e.to_string()))?;
+    each_article(store, |article| {
+        writer.write(article)?;
         count += 1;
         Ok(())
     })?;
@@ -179,9 +178,9 @@ fn write_table<W: Write + Send>(
 ) -> anyhow::Result<usize> {
     let mut writer = TableWriter::new(format, table.columns(), out)?;
     let mut count = 0;
-    store.for_each_article(&mut |article| {
-        for row in table.rows(&article) {
-            writer.write(row).map_err(|e| StoreError::Setup(e.to_string()))?;
+    each_article(store, |article| {
+        for row in table.rows(article) {
+            writer.write(row)?;
             count += 1;
         }
         Ok(())
@@ -215,16 +214,7 @@ fn write_story_table<W: Write + Send>(
 
 fn write_plover(store: &SqliteStore, out: &mut (dyn Write + Send)) -> anyhow::Result<usize> {
     let mut writer = PloverWriter::new(out);
-    let mut count = 0;
-    store.for_each_article(&mut |article| {
-        for mention in EventMention::all_in(&article) {
-            writer
-                .write(&[mention])
-                .map_err(|e| StoreError::Setup(e.to_string()))?;
-            count += 1;
-        }
-        Ok(())
-    })?;
+    let count = each_event(store, |mention| Ok(writer.write(&[mention])?))?;
     writer.finish()?;
     Ok(count)
 }
@@ -240,16 +230,7 @@ fn write_gdelt(store: &SqliteStore, prefix: &Path) -> anyhow::Result<usize> {
     let (events_path, mentions_path) = (with_suffix(".export.CSV"), with_suffix(".mentions.CSV"));
     let added = chrono::Utc::now().naive_utc();
     let mut writer = GdeltWriter::new(create(&events_path)?, create(&mentions_path)?, added);
-    let mut count = 0;
-    store.for_each_article(&mut |article| {
-        for mention in EventMention::all_in(&article) {
-            writer
-                .write(&[mention])
-                .map_err(|e| StoreError::Setup(e.to_string()))?;
-            count += 1;
-        }
-        Ok(())
-    })?;
+    let count = each_event(store, |mention| Ok(writer.write(&[mention])?))?;
     let (events, mentions) = writer.finish()?;
     events
         .commit()
@@ -257,5 +238,42 @@ fn write_gdelt(store: &SqliteStore, prefix: &Path) -> anyhow::Result<usize> {
     mentions
         .commit()
         .map_err(|e| anyhow!("cannot write {}: {e}", mentions_path.display()))?;
+    Ok(count)
+}
+
+/// Visits every stored article with a fallible export step. An export error
+/// stops the walk and comes back as itself (not disguised as a store error).
+fn each_article(
+    store: &SqliteStore,
+    mut visit: impl FnMut(&Article) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let mut failure = None;
+    let walk = store.for_each_article(&mut |article| {
+        visit(&article).map_err(|error| {
+            let reason = error.to_string();
+            failure = Some(error);
+            StoreError::Setup(reason)
+        })
+    });
+    match failure {
+        Some(error) => Err(error),
+        None => Ok(walk?),
+    }
+}
+
+/// Visits every event of every stored article (one mention each) and
+/// counts them: the walk shared by the GDELT and PLOVER writers.
+fn each_event(
+    store: &SqliteStore,
+    mut visit: impl FnMut(EventMention<'_>) -> anyhow::Result<()>,
+) -> anyhow::Result<usize> {
+    let mut count = 0;
+    each_article(store, |article| {
+        for mention in EventMention::all_in(article) {
+            visit(mention)?;
+            count += 1;
+        }
+        Ok(())
+    })?;
     Ok(count)
 }
