@@ -83,6 +83,10 @@ fn gdelt_files_have_61_and_16_columns_and_share_event_ids() {
     assert!(output.status.success(), "{}", stderr(&output));
     let events = std::fs::read_to_string(out.path().join("demo.export.CSV")).unwrap();
     let mentions = std::fs::read_to_string(out.path().join("demo.mentions.CSV")).unwrap();
+    assert!(
+        events.lines().count() >= 5,
+        "the demo corpus codes events:\n{events}"
+    );
     assert_eq!(events.lines().count(), mentions.lines().count());
     for line in events.lines() {
         assert_eq!(line.split('\t').count(), 61, "{line}");
