@@ -1,18 +1,16 @@
-//! The read → extract → analyze (+ events) stream shared by `ingest`, `inspect` and
-//! `analyze`.
+//! The read → process stream shared by `ingest`, `inspect` and `analyze`:
+//! the CLI's side of `parallax-pipeline` (inputs, batches, progress bar).
 //!
 //! Documents are read sequentially (readers stream, so memory stays bounded
-//! whatever the file size), gathered into batches, and extracted in parallel
-//! with rayon; results keep input order, so a run is deterministic whatever
+//! whatever the file size), gathered into batches, and processed in parallel
+//! by `parallax_pipeline::process_batch`; results keep input order, so a run is deterministic whatever
 //! the number of threads. A bad input or record is reported on one line and
 //! the stream goes on.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
-
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use parallax_core::{Article, SourceDocument};
+use parallax_pipeline::process_batch;
 use parallax_read::{expand_inputs, read_input, ReadError};
-use rayon::prelude::*;
 
 /// Documents extracted together; bounds memory (a batch of large pages is a
 /// few tens of MB) while keeping every core busy.
@@ -77,7 +75,7 @@ fn flush(
     if batch.is_empty() {
         return Ok(());
     }
-    let results: Vec<Result<Article, ReadError>> = batch.par_iter().map(extract_guarded).collect();
+    let results = process_batch(batch);
     batch.clear();
     let mut articles = Vec::with_capacity(results.len());
     for result in results {
@@ -92,29 +90,6 @@ fn flush(
     report.read += articles.len();
     progress.set_message(format!("{} articles", report.read));
     on_batch(articles, progress)
-}
-
-/// Extraction and analysis must never panic on input; if a bug makes them,
-/// that document is reported as failed and the batch goes on rather than the
-/// whole run dying.
-fn extract_guarded(doc: &SourceDocument) -> Result<Article, ReadError> {
-    let process = || {
-        let mut article = parallax_extract::extract(doc);
-        parallax_analyze::annotate(&mut article);
-        article.analysis.events = parallax_events::code_events(&article);
-        article
-    };
-    catch_unwind(AssertUnwindSafe(process)).map_err(|panic| {
-        let message = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_owned());
-        ReadError {
-            origin: doc.origin.clone(),
-            reason: format!("internal error while processing: {message}"),
-        }
-    })
 }
 
 fn progress_bar(inputs: usize, quiet: bool) -> ProgressBar {

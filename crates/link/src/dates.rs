@@ -8,22 +8,26 @@
 //! is tried as the publication date: the undated article's relative time
 //! expressions are resolved against it (with the analysis's own
 //! [`parallax_analyze::times::resolve`], so the conventions are the same),
-//! and a candidate scores one point per expression landing on a day the
-//! dated articles mention or were published on. The best candidate wins;
+//! and a candidate scores one point per expression landing on a day a dated
+//! article mentions *in a sentence about the same thing* (sharing at least
+//! [`MIN_SHARED_CONTENT`] entity keys or content words): a bare weekday
+//! lands on some mentioned day for almost any candidate, so without the
+//! content check unrelated reports weeks or months apart "agreed" (a
+//! January report's "on Friday" pinned to a September week). The best candidate wins;
 //! ties go to the day nearest a dated article's publication (copies and
 //! follow-ups usually run within a day or two), then the earliest. With no
 //! textual agreement at all the story's dates are still evidence, but weak,
 //! and the confidence says so. The result is returned as data, marked
 //! inferred: the article's own `published` field is never changed here.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Days, NaiveDate};
 use parallax_analyze::times::resolve;
 use parallax_core::{Article, DatePrecision, DateProvenance, PublishedDate, Span, TimeRelation};
 use serde::{Deserialize, Serialize};
 
-use crate::features::publication_day;
+use crate::features::{publication_day, sentence_content};
 
 /// How far before or after a dated article's publication a candidate
 /// publication day may lie.
@@ -32,6 +36,13 @@ const WINDOW_DAYS: u64 = 7;
 /// Confidence when only the story's dates, and no shared reference, support
 /// the inferred day.
 const STORY_ONLY_CONFIDENCE: f32 = 0.3;
+
+/// Entity keys or content words two sentences must share for their time
+/// references to count as the same happening.
+const MIN_SHARED_CONTENT: usize = 2;
+
+/// Day → what the dated articles' sentences referring to that day are about.
+type References = BTreeMap<NaiveDate, Vec<BTreeSet<String>>>;
 
 /// A time expression of the undated article, resolved with the inferred date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -73,35 +84,46 @@ pub fn infer_dates(story: &[&Article]) -> Vec<InferredDate> {
     if dated.is_empty() {
         return Vec::new();
     }
-    let known_days: BTreeSet<NaiveDate> = dated.iter().flat_map(|(a, d)| mentioned_days(a, *d)).collect();
+    let mut references = References::new();
+    for (article, _) in &dated {
+        for (day, content) in mentioned_days(article) {
+            references.entry(day).or_default().push(content);
+        }
+    }
     let pub_days: Vec<NaiveDate> = dated.iter().map(|(_, d)| *d).collect();
     let mut out: Vec<InferredDate> = story
         .iter()
         .filter(|a| publication_day(a).is_none())
-        .filter_map(|a| infer_one(a, &known_days, &pub_days, &dated))
+        .filter_map(|a| infer_one(a, &references, &pub_days, &dated))
         .collect();
     out.sort_by(|a, b| a.article.cmp(&b.article));
     out
 }
 
-/// Days a dated article mentions (resolved time expressions at day
-/// precision) and its own publication day.
-fn mentioned_days(article: &Article, published: NaiveDate) -> Vec<NaiveDate> {
-    let mut days = vec![published];
-    days.extend(
-        article
-            .analysis
-            .times
+/// Days a dated article's time expressions resolve to (at day precision),
+/// each with what its sentence is about.
+fn mentioned_days(article: &Article) -> Vec<(NaiveDate, BTreeSet<String>)> {
+    article
+        .analysis
+        .times
+        .iter()
+        .filter(|t| t.precision == Some(DatePrecision::Day))
+        .filter_map(|t| Some((parse_day(t.date.as_deref()?)?, sentence_content(article, t.span))))
+        .collect()
+}
+
+/// True when some reference to `day` is about what `content` is about.
+fn refers_to_same(references: &References, day: NaiveDate, content: &BTreeSet<String>) -> bool {
+    references.get(&day).is_some_and(|contents| {
+        contents
             .iter()
-            .filter(|t| t.precision == Some(DatePrecision::Day))
-            .filter_map(|t| parse_day(t.date.as_deref()?)),
-    );
-    days
+            .any(|other| other.intersection(content).take(MIN_SHARED_CONTENT).count() >= MIN_SHARED_CONTENT)
+    })
 }
 
 fn infer_one(
     article: &Article,
-    known_days: &BTreeSet<NaiveDate>,
+    references: &References,
     pub_days: &[NaiveDate],
     dated: &[(&Article, NaiveDate)],
 ) -> Option<InferredDate> {
@@ -122,6 +144,10 @@ fn infer_one(
         .iter()
         .filter(|t| t.relation != TimeRelation::Absolute)
         .collect();
+    let contents: Vec<BTreeSet<String>> = relative
+        .iter()
+        .map(|t| sentence_content(article, t.span))
+        .collect();
     let mut best: Option<(usize, i64, NaiveDate)> = None;
     for candidate in candidates {
         if consistent_with_stated(&article.published, candidate) {
@@ -133,14 +159,15 @@ fn infer_one(
             );
             let agreeing = relative
                 .iter()
-                .filter(|t| {
+                .zip(&contents)
+                .filter(|(t, content)| {
                     let resolved = resolve(&t.relation, &anchor);
                     resolved.precision == Some(DatePrecision::Day)
                         && resolved
                             .date
                             .as_deref()
                             .and_then(parse_day)
-                            .is_some_and(|d| known_days.contains(&d))
+                            .is_some_and(|d| refers_to_same(references, d, content))
                 })
                 .count();
             let distance = pub_days
@@ -252,6 +279,26 @@ mod tests {
             "{:?}",
             got.times
         );
+    }
+
+    #[test]
+    fn a_shared_weekday_about_something_else_is_no_agreement() {
+        let dated = analyzed(
+            "dated",
+            "Leaders met in Beijing",
+            "The foreign ministers met in Beijing on Wednesday and agreed to hold further talks.",
+            Some((2025, 9, 5)),
+        );
+        let undated = analyzed(
+            "undated",
+            "Floods",
+            "Floods swept through coastal villages on Wednesday, rescuers reported.",
+            None,
+        );
+        let inferred = infer_dates(&[&undated, &dated]);
+        assert_eq!(inferred.len(), 1);
+        assert_eq!(inferred[0].agreeing_times, 0);
+        assert_eq!(inferred[0].published.confidence, Some(STORY_ONLY_CONFIDENCE));
     }
 
     #[test]

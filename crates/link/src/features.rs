@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use parallax_analyze::tokens::{tokenize, TokenKind};
-use parallax_core::{Article, DatePrecision, EntityType, MentionForm};
+use parallax_core::{Article, DatePrecision, EntityType, MentionForm, Span};
 
 /// How many of an article's most frequent content words stand for it. Enough
 /// to cover what a report is about beyond its names; few enough that the
@@ -213,6 +213,57 @@ pub fn salient_terms(article: &Article) -> Vec<String> {
     ranked.into_iter().take(SALIENT_TERMS).map(|(w, _)| w).collect()
 }
 
+/// What the sentence around `span` is about: keys of the named entities in
+/// it and its content words (same stopwords as [`salient_terms`]), leaving
+/// out the words of the sentence's own time expressions, so "on Wednesday"
+/// or "last September" contributes nothing. Used to tell whether two
+/// articles' time references are about the same happening rather than
+/// merely the same day.
+pub fn sentence_content(article: &Article, span: Span) -> BTreeSet<String> {
+    let Some(sentence) = article
+        .analysis
+        .sentences
+        .iter()
+        .find(|s| s.span.start <= span.start && span.start < s.span.end.max(s.span.start + 1))
+    else {
+        return BTreeSet::new();
+    };
+    let (start, end) = (sentence.span.start, sentence.span.end);
+    let mut content: BTreeSet<String> = article
+        .analysis
+        .entities
+        .iter()
+        .filter(|m| m.form != MentionForm::Pronoun && m.span.start >= start && m.span.end <= end)
+        .map(|m| m.key.trim())
+        .filter(|k| k.contains(':') && !k.ends_with(':'))
+        .map(str::to_owned)
+        .collect();
+    let Some(text) = article.body.get(start..end) else {
+        return content;
+    };
+    let times: Vec<Span> = article
+        .analysis
+        .times
+        .iter()
+        .map(|t| t.span)
+        .filter(|t| t.start < end && t.end > start)
+        .collect();
+    for token in tokenize(text) {
+        if token.kind != TokenKind::Word {
+            continue;
+        }
+        let (from, to) = (start + token.span.start, start + token.span.end);
+        if times.iter().any(|t| t.start <= from && to <= t.end) {
+            continue;
+        }
+        let word = token.text(text).to_lowercase().replace('\u{2019}', "'");
+        if word.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !STOPWORDS.contains(&word.as_str()) {
+            content.insert(word);
+        }
+    }
+    content
+}
+
 /// The publication day when the date is known to the day.
 pub fn publication_day(article: &Article) -> Option<NaiveDate> {
     let published = &article.published;
@@ -238,6 +289,31 @@ mod tests {
         assert_eq!(terms.first().map(String::as_str), Some("tariff"));
         assert!(terms.contains(&"steel".to_owned()));
         assert!(!terms.iter().any(|t| t == "the" || t == "said"));
+    }
+
+    #[test]
+    fn sentence_content_leaves_out_the_time_expression() {
+        let a = crate::test_support::analyzed(
+            "x",
+            "t",
+            "Rain fell all day. The council approved the budget on Wednesday morning.",
+            Some((2025, 9, 5)),
+        );
+        let time = a
+            .analysis
+            .times
+            .iter()
+            .find(|t| t.text.contains("Wednesday"))
+            .expect("the weekday is a time expression");
+        let content = sentence_content(&a, time.span);
+        assert!(
+            content.contains("council") && content.contains("budget"),
+            "{content:?}"
+        );
+        assert!(
+            !content.contains("morning") && !content.contains("rain"),
+            "{content:?}"
+        );
     }
 
     #[test]

@@ -32,4 +32,4 @@ mod test_support;
 pub use copies::{CopyGroup, CopyMember};
 pub use dates::{infer_dates, InferredDate, ResolvedTime};
 pub use identity::{resolve_identities, CrossEntity, MentionRef};
-pub use index::{AddError, LinkIndex, Linking, Story, STORY_THRESHOLD};
+pub use index::{AddError, LinkEntry, LinkIndex, Linking, Story, STORY_THRESHOLD};

@@ -16,7 +16,7 @@ pub const SHINGLE_WORDS: usize = 5;
 
 /// The shingles of a body: all of them, and those of its narrative (the
 /// words outside double quotation marks).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Fingerprint {
     /// Sorted, de-duplicated shingle hashes of every word.
     pub all: Vec<u64>,

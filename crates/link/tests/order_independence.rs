@@ -7,30 +7,15 @@ use parallax_core::{
 use parallax_link::{LinkIndex, Linking};
 use proptest::prelude::*;
 
-const BUDGET: &str = "Governor Maria Alvarez signed the state budget on Tuesday after a three-week standoff \
-with the legislature over school funding. The plan adds 400 million dollars for teachers and cuts \
-spending on highway repairs. Senate leader Tom Becker called the deal a victory for families. \
-Republicans in the Assembly said the cuts would hurt rural counties. Alvarez said the compromise was \
-painful but necessary. The budget takes effect on July 1.";
+const BUDGET: &str = include_str!("fixtures/budget.txt");
 
-const BUDGET_OTHER: &str = "The long fight over the state budget ended when Governor Maria Alvarez put her \
-signature on the spending plan. Teachers will see raises funded by 400 million dollars in new money, \
-while road projects lose funding. Tom Becker, who leads the Senate, praised the agreement. Critics in \
-rural counties warned that highway repairs would be delayed for years.";
+const BUDGET_OTHER: &str = include_str!("fixtures/budget-other.txt");
 
-const FLOOD: &str = "Heavy rain flooded the river town of Millbrook on Sunday, forcing hundreds of \
-residents from their homes. Emergency crews from the Red Cross opened shelters at two schools. \
-Mayor Ellen Park said the river crested at a record level overnight. The National Weather Service \
-warned that more storms could arrive by Wednesday. No deaths were reported, but dozens of roads \
-remained closed.";
+const FLOOD: &str = include_str!("fixtures/flood.txt");
 
-const FLOOD_OTHER: &str = "Residents of Millbrook returned to muddy streets after the river flood, with the \
-Red Cross still running shelters. Mayor Ellen Park asked for state help to rebuild damaged bridges. \
-Forecasters at the National Weather Service said the river would stay high for days.";
+const FLOOD_OTHER: &str = include_str!("fixtures/flood-other.txt");
 
-const TRADE: &str = "Chinese and European negotiators met in Brussels to discuss tariffs on electric \
-vehicles. Trade commissioner Piet Janssen said talks were constructive but no agreement was reached. \
-Beijing has threatened retaliation against European pork and brandy exports.";
+const TRADE: &str = include_str!("fixtures/trade.txt");
 
 fn doc(id: &str, title: &str, body: &str, outlet: &str, day: Option<(i32, u32, u32)>) -> Article {
     let source = SourceDocument {

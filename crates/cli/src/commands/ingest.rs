@@ -1,22 +1,12 @@
 //! `parallax ingest`: read, extract and store, idempotently; then link the
 //! store into stories.
 
-use parallax_store::{PutOutcome, SqliteStore, Store};
+use parallax_pipeline::{relink, store_batch, IngestCounts};
+use parallax_store::{SqliteStore, Store};
 
 use super::Status;
 use crate::pipeline::stream_articles;
 use crate::Options;
-
-/// What an ingest run did to the store.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct IngestCounts {
-    /// Articles stored for the first time.
-    pub new: usize,
-    /// Articles already stored with the same content.
-    pub duplicate: usize,
-    /// Changed versions of stored articles, kept as revisions.
-    pub revised: usize,
-}
 
 /// Ingests `paths` into the store and prints the summary.
 pub fn run(options: &Options, paths: &[String]) -> anyhow::Result<Status> {
@@ -36,13 +26,7 @@ pub fn ingest(
     let mut store = SqliteStore::open(&options.data)?;
     let mut counts = IngestCounts::default();
     let report = stream_articles(paths, options.quiet, |articles, _| {
-        for outcome in store.put_articles(&articles)? {
-            match outcome {
-                PutOutcome::New => counts.new += 1,
-                PutOutcome::Duplicate => counts.duplicate += 1,
-                PutOutcome::Revision(_) => counts.revised += 1,
-            }
-        }
+        store_batch(&mut store, &articles, &mut counts)?;
         articles.iter().for_each(&mut on_article);
         Ok(())
     })?;
@@ -56,8 +40,8 @@ pub fn ingest(
         report.failed,
         store.path().display()
     );
-    if counts.new + counts.revised > 0 || store.story_ids()?.is_empty() {
-        let relinked = crate::linking::relink(&mut store)?;
+    if counts.changed() || store.story_ids()?.is_empty() {
+        let relinked = relink(&mut store)?;
         let linked = relinked.stories.iter().filter(|s| s.articles.len() > 1).count();
         eprintln!(
             "linked: {} stories of two or more articles, {} standing alone, {} copy groups ({} story reports assembled)",
@@ -66,6 +50,11 @@ pub fn ingest(
             relinked.copy_groups,
             relinked.assembled.len()
         );
+    }
+    // The search index is derived data: failing to update it must not fail
+    // the ingest (the next `parallax search` or server start syncs it).
+    if let Err(error) = super::search::synced_index(&options.data, &store, options.quiet) {
+        eprintln!("parallax: search index not updated: {error:#}");
     }
     let status = if report.failed > 0 {
         Status::SomeFailed

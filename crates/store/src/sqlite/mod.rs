@@ -9,8 +9,15 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::migrations;
 
+pub(crate) mod index;
+mod listings;
 mod stories;
-use crate::{ArticleSummary, PutOutcome, Result, RevisionInfo, Store, StoreError, StoryRecord, StorySummary};
+#[cfg(test)]
+mod tests;
+use crate::{
+    ArticleFilter, ArticleSummary, EntityRecord, EntitySummary, EventFilter, EventRow, Page, PutOutcome,
+    QuoteFilter, QuoteRow, Result, RevisionInfo, Store, StoreError, StoryFilter, StoryRecord, StorySummary,
+};
 
 /// File name of the database inside the data directory.
 pub const DATABASE_FILE: &str = "parallax.db";
@@ -198,6 +205,7 @@ impl Store for SqliteStore {
                 params![article.id, revision, article.content_hash, encode(article)?],
             )
             .map_err(db("store revision"))?;
+            index::replace_article(&tx, article, outlet.as_deref())?;
             outcomes.push(outcome);
         }
         tx.commit().map_err(db("commit batch"))?;
@@ -327,5 +335,41 @@ impl Store for SqliteStore {
 
     fn stories_of_article(&self, article_id: &str) -> Result<Vec<String>> {
         stories::of_article(&self.conn, article_id)
+    }
+
+    fn update_stories(&mut self, insert: &[StoryRecord], remove: &[String]) -> Result<()> {
+        stories::update(&mut self.conn, insert, remove)
+    }
+
+    fn article_hashes(&self) -> Result<Vec<(String, String)>> {
+        stories::article_hashes(&self.conn)
+    }
+
+    fn cache_dir(&self) -> Option<PathBuf> {
+        self.path.parent().map(Path::to_path_buf)
+    }
+
+    fn articles_page(&self, filter: &ArticleFilter, offset: u64, limit: u64) -> Result<Page<ArticleSummary>> {
+        listings::articles(&self.conn, filter, offset, limit)
+    }
+
+    fn stories_page(&self, filter: &StoryFilter, offset: u64, limit: u64) -> Result<Page<StorySummary>> {
+        listings::stories(&self.conn, filter, offset, limit)
+    }
+
+    fn entity(&self, key: &str) -> Result<Option<EntityRecord>> {
+        listings::entity(&self.conn, key)
+    }
+
+    fn entities_page(&self, query: Option<&str>, offset: u64, limit: u64) -> Result<Page<EntitySummary>> {
+        listings::entities(&self.conn, query, offset, limit)
+    }
+
+    fn quotes_page(&self, filter: &QuoteFilter, offset: u64, limit: u64) -> Result<Page<QuoteRow>> {
+        listings::quotes(&self.conn, filter, offset, limit)
+    }
+
+    fn events_page(&self, filter: &EventFilter, offset: u64, limit: u64) -> Result<Page<EventRow>> {
+        listings::events(&self.conn, filter, offset, limit)
     }
 }

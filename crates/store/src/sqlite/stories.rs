@@ -1,7 +1,9 @@
 //! Stories in SQLite: one row per story with its assembled report (JSON, as
 //! the linking stage made it) and a membership table to find an article's
-//! stories. Replacing the set of stories is one transaction, so readers see
-//! either the old linking or the new one, never a mix.
+//! stories. Replacing the set of stories ([`replace`]) or applying a relink's
+//! change to it ([`update`]: the stories that appeared and those that went)
+//! is one transaction, so readers see either the old linking or the new one,
+//! never a mix.
 
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -31,41 +33,84 @@ pub fn replace(conn: &mut Connection, stories: &[StoryRecord]) -> Result<()> {
             [],
         )
         .map_err(db("drop old stories"))?;
-        let mut insert = tx
-            .prepare(
-                "INSERT INTO stories (id, title, article_count, outlets, first_published, last_published, updated_at, report)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?7)
-                 ON CONFLICT(id) DO UPDATE SET title = excluded.title, outlets = excluded.outlets,
-                   first_published = excluded.first_published, last_published = excluded.last_published,
-                   report = excluded.report, updated_at = excluded.updated_at
-                 WHERE stories.report IS NOT excluded.report",
-            )
-            .map_err(db("store story"))?;
-        let mut member = tx
-            .prepare("INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?1, ?2)")
-            .map_err(db("store story"))?;
-        for story in stories {
-            let outlets = serde_json::to_string(&story.outlets)
-                .map_err(|e| StoreError::Setup(format!("encode outlets: {e}")))?;
-            insert
-                .execute(params![
-                    story.id,
-                    story.title,
-                    story.articles.len() as i64,
-                    outlets,
-                    story.first_published,
-                    story.last_published,
-                    story.report,
-                ])
-                .map_err(db("store story"))?;
-            for article in &story.articles {
-                member
-                    .execute(params![story.id, article])
-                    .map_err(db("store story"))?;
-            }
-        }
+        insert_all(&tx, stories)?;
     }
     tx.commit().map_err(db("commit stories"))
+}
+
+/// Drops the stories named in `remove` and inserts `insert`, in one
+/// transaction. Memberships of dropped stories go with them; a story being
+/// inserted that already exists (same id, so same members) keeps its row
+/// and gets the new report only if it differs.
+pub fn update(conn: &mut Connection, insert: &[StoryRecord], remove: &[String]) -> Result<()> {
+    let tx = conn.transaction().map_err(db("begin stories"))?;
+    {
+        let mut drop_members = tx
+            .prepare("DELETE FROM story_articles WHERE story_id = ?1")
+            .map_err(db("drop old stories"))?;
+        let mut drop_story = tx
+            .prepare("DELETE FROM stories WHERE id = ?1")
+            .map_err(db("drop old stories"))?;
+        for id in remove {
+            drop_members.execute([id]).map_err(db("drop old stories"))?;
+            drop_story.execute([id]).map_err(db("drop old stories"))?;
+        }
+        insert_all(&tx, insert)?;
+    }
+    tx.commit().map_err(db("commit stories"))
+}
+
+/// Inserts (or updates the report of) each story and its memberships.
+fn insert_all(tx: &rusqlite::Transaction, stories: &[StoryRecord]) -> Result<()> {
+    let mut insert = tx
+        .prepare(
+            "INSERT INTO stories (id, title, article_count, outlets, first_published, last_published, updated_at, report)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?7)
+             ON CONFLICT(id) DO UPDATE SET title = excluded.title, outlets = excluded.outlets,
+               first_published = excluded.first_published, last_published = excluded.last_published,
+               report = excluded.report, updated_at = excluded.updated_at
+             WHERE stories.report IS NOT excluded.report",
+        )
+        .map_err(db("store story"))?;
+    let mut member = tx
+        .prepare("INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?1, ?2)")
+        .map_err(db("store story"))?;
+    for story in stories {
+        let outlets = serde_json::to_string(&story.outlets)
+            .map_err(|e| StoreError::Setup(format!("encode outlets: {e}")))?;
+        insert
+            .execute(params![
+                story.id,
+                story.title,
+                story.articles.len() as i64,
+                outlets,
+                story.first_published,
+                story.last_published,
+                story.report,
+            ])
+            .map_err(db("store story"))?;
+        for article in &story.articles {
+            member
+                .execute(params![story.id, article])
+                .map_err(db("store story"))?;
+        }
+    }
+    Ok(())
+}
+
+/// `(id, content hash)` of every article's current revision, in id order.
+pub fn article_hashes(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT a.id, r.content_hash FROM articles a JOIN revisions r
+               ON r.article_id = a.id AND r.revision = a.current_revision ORDER BY a.id",
+        )
+        .map_err(db("list article hashes"))?;
+    let rows = stmt
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .map_err(db("list article hashes"))?;
+    rows.collect::<rusqlite::Result<_>>()
+        .map_err(db("list article hashes"))
 }
 
 pub fn ids(conn: &Connection) -> Result<Vec<String>> {
@@ -143,4 +188,56 @@ pub fn of_article(conn: &Connection, article_id: &str) -> Result<Vec<String>> {
         .map_err(db("find article's stories"))?;
     rows.collect::<rusqlite::Result<_>>()
         .map_err(db("find article's stories"))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{SqliteStore, Store, StoryRecord};
+
+    fn story(id: &str, articles: &[&str]) -> StoryRecord {
+        StoryRecord {
+            id: id.to_owned(),
+            title: Some(format!("story {id}")),
+            articles: articles.iter().map(|a| a.to_string()).collect(),
+            outlets: vec!["Outlet".to_owned()],
+            first_published: None,
+            last_published: None,
+            report: format!("{{\"id\":\"{id}\"}}"),
+        }
+    }
+
+    #[test]
+    fn update_drops_and_inserts_without_touching_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = SqliteStore::open(dir.path()).unwrap();
+        store
+            .update_stories(
+                &[story("aaaa1111", &["a1", "a2"]), story("bbbb2222", &["b1"])],
+                &[],
+            )
+            .unwrap();
+        let kept_before = store.stories().unwrap();
+        // b1 joins a2's story: the two old stories of those members go, the
+        // new one comes, and an unrelated story stays exactly as it was.
+        store.update_stories(&[story("cccc3333", &["c1"])], &[]).unwrap();
+        let untouched = store.story("cccc3333").unwrap().unwrap();
+        store
+            .update_stories(
+                &[story("dddd4444", &["a1", "a2", "b1"])],
+                &["aaaa1111".to_owned(), "bbbb2222".to_owned()],
+            )
+            .unwrap();
+        assert_eq!(store.story_ids().unwrap(), vec!["cccc3333", "dddd4444"]);
+        assert_eq!(store.stories_of_article("b1").unwrap(), vec!["dddd4444"]);
+        assert_eq!(store.story("cccc3333").unwrap().unwrap(), untouched);
+        assert_eq!(kept_before.len(), 2);
+    }
+
+    #[test]
+    fn article_hashes_of_an_empty_store_are_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(dir.path()).unwrap();
+        assert!(store.article_hashes().unwrap().is_empty());
+        assert_eq!(store.cache_dir().as_deref(), Some(dir.path()));
+    }
 }

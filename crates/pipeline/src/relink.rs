@@ -1,20 +1,33 @@
-//! The link stage as the CLI runs it after an ingest: every stored article
-//! goes into a [`LinkIndex`]; the resulting stories are assembled into
-//! reports (only the stories whose membership changed — a story's id is a
-//! function of its members, so an unchanged id means an unchanged story) and
-//! stored as one set.
+//! The link stage as run after every ingest that changed the store: every
+//! stored article goes into a [`LinkIndex`], and the stories that appeared
+//! since the last relink are assembled into reports and stored, while those
+//! that no longer exist are dropped — one transaction.
+//!
+//! What makes this scale with the store: the index is fed the articles'
+//! [`parallax_link::LinkEntry`]s from the link cache (`link_cache`), so only
+//! new or revised articles are decoded; and a story's id is a function of its
+//! members, so an unchanged id is an unchanged story whose stored row is left
+//! alone — only stories touched by the new articles are assembled and
+//! written.
 //!
 //! Undated members get the publication date the story implies
-//! (`parallax_link::infer_dates`); the report is assembled from copies of the
-//! articles re-dated that way (relative times and event dates re-resolved),
-//! while the stored articles keep what their own text says.
+//! (`parallax_link::infer_dates`); when at least one of the member's own time
+//! references agrees with a dated member's (same day, same happening), the
+//! report is assembled from a copy of the article re-dated that way
+//! (relative times and event dates re-resolved). A date resting on the
+//! story's dates alone is reported in `inferred_dates` with its low
+//! confidence but not used to date the article's facts: placing them on the
+//! timeline would turn a weak guess into a dated fact. The stored articles
+//! always keep what their own text says.
 
 use std::collections::{BTreeMap, HashSet};
 
 use parallax_core::Article;
 use parallax_link::{infer_dates, CopyGroup, InferredDate, LinkIndex, Story};
-use parallax_store::{SqliteStore, Store, StoryRecord};
+use parallax_store::{Store, StoryRecord};
 use parallax_story::{assemble, AssembleOptions, StoryReport};
+
+use crate::link_cache::current_entries;
 
 /// What a relink did.
 pub struct Relinked {
@@ -22,36 +35,40 @@ pub struct Relinked {
     pub stories: Vec<Story>,
     /// Ids of the stories whose reports were (re)assembled in this run.
     pub assembled: Vec<String>,
+    /// Ids of the stored stories dropped in this run (their members now
+    /// belong to other stories).
+    pub dropped: Vec<String>,
     /// Number of copy groups (syndicated or near-duplicate texts).
     pub copy_groups: usize,
+    /// Articles whose link entries came from the link cache.
+    pub entries_reused: usize,
+    /// Articles read from the store and featurised in this run.
+    pub entries_computed: usize,
 }
 
-/// Links every stored article and stores the stories.
-pub fn relink(store: &mut SqliteStore) -> anyhow::Result<Relinked> {
+/// Links every stored article and stores the stories that changed.
+pub fn relink<S: Store + ?Sized>(store: &mut S) -> crate::Result<Relinked> {
+    let entries = current_entries(store)?;
     let mut index = LinkIndex::new();
-    store.for_each_article(&mut |article| {
-        // The store holds one current revision per id, so a duplicate id
-        // cannot occur; ignoring the error keeps the link stage total.
-        let _ = index.add(&article);
-        Ok(())
-    })?;
+    for entry in entries.entries {
+        // Entries come one per stored id, so a duplicate cannot occur;
+        // ignoring the error keeps the link stage total.
+        let _ = index.add_entry(entry);
+    }
     let linking = index.linking();
-    let known: HashSet<String> = store.story_ids()?.into_iter().collect();
-    let mut records = Vec::with_capacity(linking.stories.len());
-    let mut assembled = Vec::new();
-    for story in &linking.stories {
-        let report = match known.contains(&story.id) {
-            true => store.story(&story.id)?.map(|stored| stored.report),
-            false => None,
-        };
-        let report = match report {
-            Some(report) => report,
-            None => {
-                assembled.push(story.id.clone());
-                let members = load_members(store, story)?;
-                serde_json::to_string(&story_report(story, &members, &linking.copy_groups))?
-            }
-        };
+    drop(index);
+    let stored: HashSet<String> = store.story_ids()?.into_iter().collect();
+    let current: HashSet<&str> = linking.stories.iter().map(|s| s.id.as_str()).collect();
+    let mut dropped: Vec<String> = stored
+        .iter()
+        .filter(|id| !current.contains(id.as_str()))
+        .cloned()
+        .collect();
+    dropped.sort();
+    let mut records = Vec::new();
+    for story in linking.stories.iter().filter(|s| !stored.contains(&s.id)) {
+        let members = load_members(store, story)?;
+        let report = serde_json::to_string(&story_report(story, &members, &linking.copy_groups))?;
         records.push(StoryRecord {
             id: story.id.clone(),
             title: story_title(&report),
@@ -62,15 +79,18 @@ pub fn relink(store: &mut SqliteStore) -> anyhow::Result<Relinked> {
             report,
         });
     }
-    store.replace_stories(&records)?;
+    store.update_stories(&records, &dropped)?;
     Ok(Relinked {
+        assembled: records.into_iter().map(|r| r.id).collect(),
         stories: linking.stories,
-        assembled,
+        dropped,
         copy_groups: linking.copy_groups.len(),
+        entries_reused: entries.reused,
+        entries_computed: entries.computed,
     })
 }
 
-fn load_members(store: &SqliteStore, story: &Story) -> anyhow::Result<Vec<Article>> {
+fn load_members<S: Store + ?Sized>(store: &S, story: &Story) -> crate::Result<Vec<Article>> {
     let mut members = Vec::with_capacity(story.articles.len());
     for id in &story.articles {
         if let Some(article) = store.article(id)? {
@@ -95,8 +115,11 @@ struct StoredReport<'a> {
 fn story_report<'a>(story: &Story, members: &[Article], copy_groups: &'a [CopyGroup]) -> StoredReport<'a> {
     let refs: Vec<&Article> = members.iter().collect();
     let inferred = infer_dates(&refs);
-    let by_article: BTreeMap<&str, &InferredDate> =
-        inferred.iter().map(|d| (d.article.as_str(), d)).collect();
+    let by_article: BTreeMap<&str, &InferredDate> = inferred
+        .iter()
+        .filter(|d| d.agreeing_times > 0)
+        .map(|d| (d.article.as_str(), d))
+        .collect();
     let redated: Vec<Article> = members
         .iter()
         .map(|article| match by_article.get(article.id.as_str()) {
