@@ -1,0 +1,489 @@
+//! Running one query: clauses and filters to a tantivy query, ranked hits,
+//! snippets with highlight ranges, facets and entity expansions.
+//!
+//! Every positive clause must match (in the title, the body or text, or
+//! the quote speaker, or — for an entity name — through the entity key);
+//! when no document matches them all, the query is re-run with any clause
+//! matching and `relaxed` says so. Filters restrict without scoring.
+
+use std::collections::BTreeMap;
+use std::ops::Bound;
+use std::time::Instant;
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DocAddress, Order, Score, Searcher, TantivyDocument, Term};
+
+use crate::documents::date_number;
+use crate::expand::{self, Frequencies, NamedEntity, MAX_NAME_WORDS};
+use crate::facets::FacetCollector;
+use crate::parse::{self, Clause};
+use crate::query::{SearchKind, SearchQuery};
+use crate::results::{ExpandedTerm, HitKind, SearchHit, SearchResults};
+use crate::schema::{text_analyzer, Fields, KIND_ARTICLE, KIND_QUOTE};
+use crate::SearchError;
+
+/// Most hits one page may ask for.
+pub const MAX_LIMIT: usize = 500;
+/// Deepest page start: the top-k collector reserves memory for
+/// `offset + limit` hits, so an unbounded offset would be an allocation a
+/// client chooses.
+pub const MAX_OFFSET: usize = 10_000;
+/// Snippet length in characters.
+const SNIPPET_CHARS: usize = 240;
+/// Title matches weigh this much more than body matches.
+const TITLE_BOOST: Score = 2.0;
+/// Score of a match through an entity key alone. Constant, because BM25
+/// on the key field would favour documents with few keys (a quote, whose
+/// only key is its speaker, outranked every article); below a typical text
+/// match, so documents using the typed spelling come first.
+const ENTITY_MATCH_SCORE: Score = 1.0;
+
+/// One positive requirement: text words, optionally also met by an entity key.
+struct Requirement {
+    /// Analysed tokens of the words (a phrase when more than one).
+    tokens: Vec<String>,
+    /// The entity the words name, if expansion found one.
+    entity: Option<NamedEntity>,
+    /// The words as typed.
+    typed: String,
+}
+
+pub fn search(
+    searcher: &Searcher,
+    fields: &Fields,
+    request: &SearchQuery,
+) -> Result<SearchResults, SearchError> {
+    let started = Instant::now();
+    let mut analyzer = text_analyzer();
+    let filters = filters(fields, request)?;
+    let clauses = parse::parse(&request.text);
+    let frequencies = IndexFrequencies {
+        searcher,
+        fields,
+        analyzer: analyzer.clone(),
+    };
+    let requirements = requirements(&clauses, &mut analyzer, &frequencies);
+    let exclusions: Vec<Box<dyn Query>> = clauses
+        .iter()
+        .filter(|c| c.negated)
+        .filter_map(|c| text_match(fields, &tokens(&mut analyzer, &c.text)))
+        .collect();
+
+    let limit = request.limit.min(MAX_LIMIT);
+    if request.offset > MAX_OFFSET {
+        return Err(SearchError::BadQuery(format!(
+            "`offset` may be at most {MAX_OFFSET}; narrow the query with filters instead"
+        )));
+    }
+    let mut relaxed = false;
+    let all_words = build(fields, &requirements, &exclusions, &filters, Occur::Must);
+    let mut collected = collect(
+        searcher,
+        &*all_words,
+        request.offset,
+        limit,
+        requirements.is_empty(),
+    )?;
+    if collected.total == 0 && requirements.len() > 1 {
+        let any_word = build(fields, &requirements, &exclusions, &filters, Occur::Should);
+        collected = collect(searcher, &*any_word, request.offset, limit, false)?;
+        relaxed = collected.total > 0;
+    }
+    let Collected {
+        ranked,
+        total,
+        facets,
+    } = collected;
+
+    let mut snippet_terms = BTreeMap::new();
+    for requirement in &requirements {
+        for token in &requirement.tokens {
+            let documents = frequencies.term_documents(fields.body, token);
+            if documents > 0 {
+                snippet_terms.insert(token.clone(), 1.0 / (1.0 + documents as Score));
+            }
+        }
+    }
+    let expanded: Vec<&NamedEntity> = requirements.iter().filter_map(|r| r.entity.as_ref()).collect();
+    let mut hits = Vec::with_capacity(ranked.len());
+    for (score, address) in ranked {
+        let doc: TantivyDocument = searcher.doc(address).map_err(|source| SearchError::Index {
+            context: "reading a hit".to_owned(),
+            source,
+        })?;
+        hits.push(hit(fields, &doc, score, &snippet_terms, &expanded, &mut analyzer));
+    }
+    Ok(SearchResults {
+        total,
+        hits,
+        facets,
+        expanded: requirements
+            .iter()
+            .filter_map(|r| {
+                r.entity.as_ref().map(|e| ExpandedTerm {
+                    word: r.typed.clone(),
+                    key: e.key.clone(),
+                    name: e.name.clone(),
+                })
+            })
+            .collect(),
+        relaxed,
+        took_ms: started.elapsed().as_secs_f64() * 1_000.0,
+    })
+}
+
+/// What one pass over the index found.
+struct Collected {
+    /// The requested page of hits with their scores (0 when ordered by date).
+    ranked: Vec<(Score, DocAddress)>,
+    /// Number of matching documents.
+    total: usize,
+    facets: crate::Facets,
+}
+
+/// Top hits (by score, or newest first when there is no text), total and facets.
+fn collect(
+    searcher: &Searcher,
+    query: &dyn Query,
+    offset: usize,
+    limit: usize,
+    by_date: bool,
+) -> Result<Collected, SearchError> {
+    let error = |source| SearchError::Index {
+        context: "searching".to_owned(),
+        source,
+    };
+    // TopDocs needs a limit of at least one; a count-only request discards it.
+    let top = TopDocs::with_limit(limit.max(1)).and_offset(offset);
+    let (mut ranked, total, facets) = if by_date {
+        let (dated, total, facets) = searcher
+            .search(
+                query,
+                &(top.order_by_u64_field("day", Order::Desc), Count, FacetCollector),
+            )
+            .map_err(error)?;
+        let ranked = dated.into_iter().map(|(_, address)| (0.0, address)).collect();
+        (ranked, total, facets)
+    } else {
+        searcher
+            .search(query, &(top, Count, FacetCollector))
+            .map_err(error)?
+    };
+    ranked.truncate(limit);
+    Ok(Collected {
+        ranked,
+        total,
+        facets,
+    })
+}
+
+/// The positive clauses, with runs of words that name an entity grouped
+/// (longest name first) and expanded.
+fn requirements(
+    clauses: &[Clause],
+    analyzer: &mut TextAnalyzer,
+    frequencies: &dyn Frequencies,
+) -> Vec<Requirement> {
+    let positive: Vec<&Clause> = clauses.iter().filter(|c| !c.negated).collect();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < positive.len() {
+        // A quoted phrase is a name candidate on its own; plain words may
+        // join their plain neighbours.
+        let longest = if positive[at].quoted {
+            1
+        } else {
+            positive[at..]
+                .iter()
+                .take(MAX_NAME_WORDS)
+                .take_while(|c| !c.quoted)
+                .count()
+        };
+        let mut taken = 1;
+        let mut entity = None;
+        for words in (1..=longest).rev() {
+            let phrase = positive[at..at + words]
+                .iter()
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some(found) = expand::resolve(&phrase, frequencies) {
+                taken = words;
+                entity = Some(found);
+                break;
+            }
+        }
+        let typed = positive[at..at + taken]
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let tokens = tokens(analyzer, &typed);
+        if !tokens.is_empty() || entity.is_some() {
+            out.push(Requirement {
+                tokens,
+                entity,
+                typed,
+            });
+        }
+        at += taken;
+    }
+    out
+}
+
+/// The whole query: every requirement (`Occur::Must`) or any of them
+/// (`Occur::Should`), exclusions, filters.
+fn build(
+    fields: &Fields,
+    requirements: &[Requirement],
+    exclusions: &[Box<dyn Query>],
+    filters: &[Box<dyn Query>],
+    occur: Occur,
+) -> Box<dyn Query> {
+    let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut any_of: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for requirement in requirements {
+        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if let Some(text) = text_match(fields, &requirement.tokens) {
+            alternatives.push((Occur::Should, text));
+        }
+        if let Some(entity) = &requirement.entity {
+            let by_key = TermQuery::new(
+                Term::from_field_text(fields.entity, &entity.key),
+                IndexRecordOption::Basic,
+            );
+            alternatives.push((
+                Occur::Should,
+                Box::new(ConstScoreQuery::new(Box::new(by_key), ENTITY_MATCH_SCORE)),
+            ));
+        }
+        let requirement: Box<dyn Query> = Box::new(BooleanQuery::new(alternatives));
+        match occur {
+            Occur::Should => any_of.push((Occur::Should, requirement)),
+            _ => parts.push((Occur::Must, requirement)),
+        }
+    }
+    // Beside a required filter a `Should` clause only scores, so "any of
+    // the words" is one required disjunction.
+    if !any_of.is_empty() {
+        parts.push((Occur::Must, Box::new(BooleanQuery::new(any_of))));
+    }
+    if parts.is_empty() {
+        parts.push((Occur::Must, Box::new(AllQuery)));
+    }
+    for exclusion in exclusions {
+        parts.push((Occur::MustNot, exclusion.box_clone()));
+    }
+    for filter in filters {
+        parts.push((
+            Occur::Must,
+            Box::new(ConstScoreQuery::new(filter.box_clone(), 0.0)),
+        ));
+    }
+    Box::new(BooleanQuery::new(parts))
+}
+
+/// Tokens in title (boosted), body or speaker; a phrase when several.
+fn text_match(fields: &Fields, tokens: &[String]) -> Option<Box<dyn Query>> {
+    if tokens.is_empty() {
+        return None;
+    }
+    let per_field = |field: Field| -> Box<dyn Query> {
+        if let [token] = tokens {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, token),
+                IndexRecordOption::WithFreqs,
+            ))
+        } else {
+            Box::new(PhraseQuery::new(
+                tokens.iter().map(|t| Term::from_field_text(field, t)).collect(),
+            ))
+        }
+    };
+    Some(Box::new(BooleanQuery::new(vec![
+        (
+            Occur::Should,
+            Box::new(BoostQuery::new(per_field(fields.title), TITLE_BOOST)) as Box<dyn Query>,
+        ),
+        (Occur::Should, per_field(fields.body)),
+        (Occur::Should, per_field(fields.speaker)),
+    ])))
+}
+
+/// Filter queries from the request's outlet, dates, entity, event and kind.
+fn filters(fields: &Fields, request: &SearchQuery) -> Result<Vec<Box<dyn Query>>, SearchError> {
+    let exact = |field: Field, value: &str| -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, value),
+            IndexRecordOption::Basic,
+        ))
+    };
+    let mut out: Vec<Box<dyn Query>> = Vec::new();
+    if let Some(outlet) = request.outlet.as_deref().filter(|o| !o.is_empty()) {
+        out.push(exact(fields.outlet, outlet));
+    }
+    if let Some(entity) = request.entity.as_deref().filter(|e| !e.is_empty()) {
+        out.push(exact(fields.entity, entity));
+    }
+    if let Some(event) = request.event.as_deref().filter(|e| !e.is_empty()) {
+        out.push(exact(fields.event, &event.to_ascii_uppercase()));
+    }
+    match request.kind {
+        SearchKind::All => {}
+        SearchKind::Articles => out.push(exact(fields.kind, KIND_ARTICLE)),
+        SearchKind::Quotes => out.push(exact(fields.kind, KIND_QUOTE)),
+    }
+    let from = date_bound(request.from.as_deref(), "from")?;
+    let to = date_bound(request.to.as_deref(), "to")?;
+    if from.is_some() || to.is_some() {
+        // A partial date covers its whole period: `to=2025-06` ends on the
+        // last day of June; `from=2025-06` starts at its first day. Dates
+        // of month or year precision sort before that period's days.
+        let lower = from.map_or(Bound::Unbounded, |d| {
+            Bound::Included(Term::from_field_u64(fields.day, d))
+        });
+        let upper = to.map_or(Bound::Unbounded, |d| {
+            let end = if d % 100 == 0 {
+                if d % 10_000 == 0 {
+                    d + 9_999
+                } else {
+                    d + 99
+                }
+            } else {
+                d
+            };
+            Bound::Included(Term::from_field_u64(fields.day, end))
+        });
+        out.push(Box::new(RangeQuery::new(lower, upper)));
+    }
+    Ok(out)
+}
+
+fn date_bound(value: Option<&str>, name: &str) -> Result<Option<u64>, SearchError> {
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some(v) => date_number(v).map(Some).ok_or_else(|| {
+            SearchError::BadQuery(format!("`{name}` must be YYYY, YYYY-MM or YYYY-MM-DD, not {v:?}"))
+        }),
+    }
+}
+
+fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
+}
+
+/// One hit with its snippet: around the best match of the query's words
+/// and of the spellings under which expanded entities occur in this document.
+fn hit(
+    fields: &Fields,
+    doc: &TantivyDocument,
+    score: Score,
+    query_terms: &BTreeMap<String, Score>,
+    expanded: &[&NamedEntity],
+    analyzer: &mut TextAnalyzer,
+) -> SearchHit {
+    let text = |field: Field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_owned);
+    let number = |field: Field| doc.get_first(field).and_then(|v| v.as_u64()).map(|n| n as usize);
+    // Only quote documents carry a span.
+    let is_quote = doc.get_first(fields.span_start).is_some();
+    let mut terms = query_terms.clone();
+    for mention in doc.get_all(fields.mention).filter_map(|v| v.as_str()) {
+        let Some((key, surface)) = mention.split_once('\t') else {
+            continue;
+        };
+        if expanded.iter().any(|e| e.key == key) {
+            for token in tokens(analyzer, surface) {
+                terms.entry(token).or_insert(1.0);
+            }
+        }
+    }
+    let body = text(fields.body).unwrap_or_default();
+    let generator = SnippetGenerator::new(terms, analyzer.clone(), fields.body, SNIPPET_CHARS);
+    let snippet = generator.snippet(&body);
+    let (snippet, highlights) = if snippet.is_empty() {
+        (lead(&body, SNIPPET_CHARS), Vec::new())
+    } else {
+        let ranges = snippet.highlighted().iter().map(|r| [r.start, r.end]).collect();
+        (snippet.fragment().to_owned(), ranges)
+    };
+    let span = match (number(fields.span_start), number(fields.span_end)) {
+        (Some(start), Some(end)) if is_quote => Some(parallax_core::Span::new(start, end)),
+        _ => None,
+    };
+    SearchHit {
+        kind: if is_quote {
+            HitKind::Quote
+        } else {
+            HitKind::Article
+        },
+        article: text(fields.article).unwrap_or_default(),
+        title: text(fields.title),
+        outlet: text(fields.outlet),
+        published: text(fields.published),
+        speaker: text(fields.speaker),
+        span,
+        snippet,
+        highlights,
+        score,
+    }
+}
+
+/// The opening of a text, cut at a word boundary near `max_chars`.
+fn lead(text: &str, max_chars: usize) -> String {
+    let end = text.char_indices().nth(max_chars).map_or(text.len(), |(i, _)| i);
+    if end == text.len() {
+        return text.to_owned();
+    }
+    let cut = text[..end].rfind(char::is_whitespace).unwrap_or(end);
+    format!("{}…", text[..cut].trim_end())
+}
+
+/// Document frequencies from the live index, for expansion's guards.
+struct IndexFrequencies<'a> {
+    searcher: &'a Searcher,
+    fields: &'a Fields,
+    analyzer: TextAnalyzer,
+}
+
+impl IndexFrequencies<'_> {
+    fn term_documents(&self, field: Field, token: &str) -> u64 {
+        self.searcher
+            .doc_freq(&Term::from_field_text(field, token))
+            .unwrap_or(0)
+    }
+}
+
+impl Frequencies for IndexFrequencies<'_> {
+    fn key_documents(&self, key: &str) -> u64 {
+        self.term_documents(self.fields.entity, key)
+    }
+
+    fn word_documents(&self, word: &str) -> u64 {
+        let mut analyzer = self.analyzer.clone();
+        tokens(&mut analyzer, word)
+            .first()
+            .map_or(0, |token| self.term_documents(self.fields.body, token))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lead;
+
+    #[test]
+    fn lead_cuts_at_a_word_boundary() {
+        assert_eq!(lead("short text", 100), "short text");
+        assert_eq!(lead("Київ said the talks would resume", 12), "Київ said…");
+    }
+}

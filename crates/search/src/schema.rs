@@ -1,0 +1,111 @@
+//! The index's schema: which fields a document has, how text is tokenised,
+//! and the version that says when an existing index must be rebuilt.
+
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+};
+use tantivy::Index;
+
+/// Bumped whenever fields or tokenisation change: an index written with
+/// another version is discarded and rebuilt from the store.
+pub const SCHEMA_VERSION: &str = "parallax-search 1";
+
+/// Name under which [`text_analyzer`] is registered.
+const TEXT_TOKENIZER: &str = "parallax_text";
+
+/// `kind` value of an article document.
+pub const KIND_ARTICLE: &str = "article";
+/// `kind` value of a quote document.
+pub const KIND_QUOTE: &str = "quote";
+
+/// Handles to every field, resolved once per index.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// `article` or `quote`.
+    pub kind: Field,
+    /// Article id (a quote's article for a quote): deletes an article with
+    /// its quotes, and lists what is indexed.
+    pub article: Field,
+    /// Current revision of an article when it was indexed (article documents only).
+    pub revision: Field,
+    /// Body hash of the indexed revision (article documents only).
+    pub content_hash: Field,
+    /// Headline (searched, stored).
+    pub title: Field,
+    /// Article body or quote text (searched, stored for snippets).
+    pub body: Field,
+    /// Quote speaker's name (searched, stored).
+    pub speaker: Field,
+    /// Outlet name (exact filter and facet).
+    pub outlet: Field,
+    /// Publication date as stored (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`).
+    pub published: Field,
+    /// Publication date as a number `YYYYMMDD` (month or day 00 when
+    /// unknown); range filters, year facet and date ordering.
+    pub day: Field,
+    /// Entity keys (exact; filter, expansion and facet).
+    pub entity: Field,
+    /// `key\tname` per entity: the facet label (fast field only).
+    pub entity_label: Field,
+    /// Mentions as `key\tsurface text`, so a hit found through an
+    /// entity key can highlight the spelling the article uses (stored only).
+    pub mention: Field,
+    /// CAMEO roots ("19") and PLOVER types ("ASSAULT") of the events.
+    pub event: Field,
+    /// Quote span in the article body (quote documents only).
+    pub span_start: Field,
+    pub span_end: Field,
+}
+
+/// The schema and its field handles.
+pub fn build_schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let text = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(TEXT_TOKENIZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+        .set_stored();
+    let exact_facet = (STRING | STORED).set_fast(None);
+    let fields = Fields {
+        kind: builder.add_text_field("kind", STRING | FAST),
+        article: builder.add_text_field("article", exact_facet.clone()),
+        revision: builder.add_u64_field("revision", FAST | STORED),
+        content_hash: builder.add_text_field("content_hash", TextOptions::default().set_fast(None)),
+        title: builder.add_text_field("title", text.clone()),
+        body: builder.add_text_field("body", text.clone()),
+        speaker: builder.add_text_field("speaker", text),
+        outlet: builder.add_text_field("outlet", exact_facet.clone()),
+        published: builder.add_text_field("published", STORED),
+        day: builder.add_u64_field("day", INDEXED | FAST),
+        entity: builder.add_text_field("entity", STRING),
+        entity_label: builder.add_text_field("entity_label", TextOptions::default().set_fast(None)),
+        mention: builder.add_text_field("mention", STORED),
+        event: builder.add_text_field("event", exact_facet),
+        span_start: builder.add_u64_field("span_start", STORED),
+        span_end: builder.add_u64_field("span_end", STORED),
+    };
+    (builder.build(), fields)
+}
+
+/// The analyser of searched text: words split on non-alphanumerics,
+/// lower-cased, accents folded ("Zelenskyy" and "Zelénskyy" match), English
+/// stems ("strikes" matches "strike"); overlong tokens (URLs, garbage)
+/// dropped.
+pub fn text_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// Registers the analyser on an index (it is not persisted by tantivy).
+pub fn register_tokenizers(index: &Index) {
+    index.tokenizers().register(TEXT_TOKENIZER, text_analyzer());
+}
