@@ -7,7 +7,6 @@
 //! `parallax-store` and `parallax-export` together.
 
 mod commands;
-mod linking;
 mod pipeline;
 mod render;
 
@@ -104,6 +103,45 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Search stored articles and quotes: ranked, highlighted, entity-aware
+    /// ("Sybiha" also finds articles spelling him "Sybiga").
+    Search {
+        /// Words, "quoted phrases", -excluded words.
+        query: String,
+        /// Print the results as one JSON object (see docs/search.md).
+        #[arg(long)]
+        json: bool,
+        /// Only this outlet (name as shown in results).
+        #[arg(long)]
+        outlet: Option<String>,
+        /// Only documents published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<String>,
+        /// Only documents published on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long)]
+        to: Option<String>,
+        /// Only documents mentioning this entity key (e.g. person:sybiha-andrii).
+        #[arg(long)]
+        entity: Option<String>,
+        /// Only articles with this event type: CAMEO root ("19") or PLOVER type ("ASSAULT").
+        #[arg(long)]
+        event: Option<String>,
+        /// Search articles, quotes or both.
+        #[arg(long, value_enum, default_value = "all")]
+        kind: SearchKindArg,
+        /// Number of hits to show.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Hits to skip (for paging).
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
+    },
+    /// Serve the web UI and the JSON API (`/api`, described at `/api/openapi.json`) over the store.
+    Serve {
+        /// Address to listen on (port 0 picks a free port, printed on start).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+    },
     /// Export stored articles, or tables of their quotes, entities, events or figures.
     Export {
         /// What to export: articles; per-article tables quotes, entities,
@@ -121,6 +159,13 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SearchKindArg {
+    All,
+    Articles,
+    Quotes,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -173,6 +218,37 @@ fn main() -> ExitCode {
                 _ => StoryFormat::Readable,
             };
             commands::stories::show(&options, &id, format)
+        }
+        Command::Serve { addr } => commands::serve::run(&options, addr),
+        Command::Search {
+            query,
+            json,
+            outlet,
+            from,
+            to,
+            entity,
+            event,
+            kind,
+            limit,
+            offset,
+        } => {
+            let kind = match kind {
+                SearchKindArg::All => parallax_search::SearchKind::All,
+                SearchKindArg::Articles => parallax_search::SearchKind::Articles,
+                SearchKindArg::Quotes => parallax_search::SearchKind::Quotes,
+            };
+            let query = parallax_search::SearchQuery {
+                text: query,
+                outlet,
+                from,
+                to,
+                entity,
+                event,
+                kind,
+                offset,
+                limit,
+            };
+            commands::search::run(&options, &query, json)
         }
         Command::Events { article, json } => commands::events::run(&options, article.as_deref(), json),
         Command::Export { what, format, output } => {

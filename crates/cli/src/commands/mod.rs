@@ -6,6 +6,8 @@ pub mod export;
 pub mod ingest;
 pub mod inspect;
 pub mod list;
+pub mod search;
+pub mod serve;
 pub mod show;
 pub mod stories;
 

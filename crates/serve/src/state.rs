@@ -1,0 +1,127 @@
+//! Shared server state: a small pool of read connections to the store and
+//! one writer.
+//!
+//! SQLite in WAL mode lets readers proceed while the writer commits, so
+//! pages and API reads never wait for an ingest; the writer is a mutex
+//! because SQLite allows one writer at a time anyway. Every store call runs
+//! on tokio's blocking pool ([`AppState::read`], [`AppState::write`]) so a
+//! slow query never stalls the executor.
+//!
+//! The search index is derived data beside the store: it is opened and
+//! brought in line with the store at start, and updated after each ingest.
+//! A broken index never stops the server: search answers 503 with the reason
+//! and everything else keeps working.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use parallax_search::SearchIndex;
+use parallax_store::{SqliteStore, StoreError};
+
+use crate::error::ApiError;
+
+/// Read connections kept open between requests (more are opened under load
+/// and closed when returned to a full pool).
+const IDLE_READERS: usize = 8;
+
+/// State shared by every handler. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    data_dir: PathBuf,
+    readers: Mutex<Vec<SqliteStore>>,
+    writer: Mutex<SqliteStore>,
+    /// The search index, or why it could not be opened or synced.
+    search: Result<Arc<SearchIndex>, String>,
+}
+
+impl AppState {
+    /// Opens (creating if needed) the store in `data_dir`, and the search
+    /// index beside it, synced with the store.
+    pub fn open(data_dir: &Path) -> Result<Self, StoreError> {
+        let writer = SqliteStore::open(data_dir)?;
+        let search = open_search(data_dir, &writer);
+        Ok(AppState {
+            inner: Arc::new(Inner {
+                data_dir: data_dir.to_owned(),
+                readers: Mutex::new(Vec::new()),
+                writer: Mutex::new(writer),
+                search,
+            }),
+        })
+    }
+
+    /// The search index, or a 503 saying why there is none.
+    pub fn search_index(&self) -> Result<Arc<SearchIndex>, ApiError> {
+        self.inner.search.clone().map_err(|reason| {
+            ApiError::new(
+                axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                "search_unavailable",
+                reason,
+            )
+        })
+    }
+
+    /// The data directory served.
+    pub fn data_dir(&self) -> &Path {
+        &self.inner.data_dir
+    }
+
+    /// Where uploaded originals are kept (`<data dir>/uploads`).
+    pub fn uploads_dir(&self) -> PathBuf {
+        self.inner.data_dir.join("uploads")
+    }
+
+    /// Runs `f` with a read connection on the blocking pool.
+    pub async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&SqliteStore) -> Result<T, ApiError> + Send + 'static,
+    {
+        let inner = self.inner.clone();
+        tokio::task::spawn_blocking(move || {
+            let pooled = inner.readers.lock().ok().and_then(|mut pool| pool.pop());
+            let store = match pooled {
+                Some(store) => store,
+                None => SqliteStore::open_existing(&inner.data_dir)?,
+            };
+            let result = f(&store);
+            if let Ok(mut pool) = inner.readers.lock() {
+                if pool.len() < IDLE_READERS {
+                    pool.push(store);
+                }
+            }
+            result
+        })
+        .await
+        .map_err(ApiError::from_join)?
+    }
+
+    /// Runs `f` with the (single) write connection on the blocking pool.
+    pub async fn write<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut SqliteStore) -> Result<T, ApiError> + Send + 'static,
+    {
+        let inner = self.inner.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut writer = inner.writer.lock().map_err(|_| {
+                ApiError::internal("the store writer is unavailable after an earlier failure")
+            })?;
+            f(&mut writer)
+        })
+        .await
+        .map_err(ApiError::from_join)?
+    }
+}
+
+/// Opens the search index and brings it in line with the store; on failure
+/// the reason, which search requests then report.
+fn open_search(data_dir: &Path, store: &SqliteStore) -> Result<Arc<SearchIndex>, String> {
+    let index = SearchIndex::open(data_dir).map_err(|error| error.to_string())?;
+    index.sync(store).map_err(|error| error.to_string())?;
+    Ok(Arc::new(index))
+}

@@ -1,0 +1,123 @@
+//! Stories: the listing and one story's report.
+
+use parallax_store::{Store, StoryFilter, StoryRecord, StorySummary};
+use parallax_story::StoryReport;
+use serde::{Deserialize, Serialize};
+
+use super::{given, PageView, Paging};
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// `GET /api/stories` parameters.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoriesQuery {
+    /// Case-insensitive substring of the story's title or one of its outlets.
+    pub q: Option<String>,
+    /// Rows to skip.
+    pub offset: Option<u64>,
+    /// Rows to return (default 50, at most 500).
+    pub limit: Option<u64>,
+}
+
+/// Stories, largest and most recent first.
+pub async fn list_stories(
+    state: &AppState,
+    query: &StoriesQuery,
+) -> Result<PageView<StorySummary>, ApiError> {
+    let paging = Paging::new(query.offset, query.limit)?;
+    let filter = StoryFilter {
+        text: given(&query.q).map(str::to_owned),
+        min_articles: 0,
+    };
+    state
+        .read(move |store| {
+            let page = store.stories_page(&filter, paging.offset, paging.limit)?;
+            Ok(PageView::from_store(page, paging, |story| story))
+        })
+        .await
+}
+
+/// One story as a page shows it: the listing line plus the parsed report.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryView {
+    /// Story id.
+    pub id: String,
+    /// Listing headline.
+    pub title: Option<String>,
+    /// Outlets of the members.
+    pub outlets: Vec<String>,
+    /// Earliest and latest member publication dates.
+    pub first_published: Option<String>,
+    pub last_published: Option<String>,
+    /// The assembled report (see `docs/stories.md`).
+    pub report: StoryReport,
+    /// Groups of copies of one text among the members, as the link stage
+    /// stored them (`docs/linking.md`).
+    pub copies: serde_json::Value,
+    /// Publication dates inferred for undated members.
+    pub inferred_dates: serde_json::Value,
+}
+
+/// The stored story (`id` may be a unique prefix), or 404.
+async fn load_story(state: &AppState, id: &str) -> Result<StoryRecord, ApiError> {
+    let id = id.to_owned();
+    state
+        .read(move |store| {
+            store
+                .story(&id)?
+                .ok_or_else(|| ApiError::not_found(format!("no story {id}")))
+        })
+        .await
+}
+
+/// One story with its report parsed, for pages.
+pub async fn story(state: &AppState, id: &str) -> Result<StoryView, ApiError> {
+    let record = load_story(state, id).await?;
+    let mut stored: serde_json::Value =
+        serde_json::from_str(&record.report).map_err(|error| unreadable_report(&record.id, &error))?;
+    let copies = take_field(&mut stored, "copies");
+    let inferred_dates = take_field(&mut stored, "inferred_dates");
+    let report: StoryReport =
+        serde_json::from_value(stored).map_err(|error| unreadable_report(&record.id, &error))?;
+    Ok(StoryView {
+        id: record.id,
+        title: record.title,
+        outlets: record.outlets,
+        first_published: record.first_published,
+        last_published: record.last_published,
+        report,
+        copies,
+        inferred_dates,
+    })
+}
+
+/// One story's report exactly as stored (JSON text): the API answers it
+/// without parsing, since the stored text already is the public JSON.
+pub async fn story_report_json(state: &AppState, id: &str) -> Result<String, ApiError> {
+    Ok(load_story(state, id).await?.report)
+}
+
+fn take_field(object: &mut serde_json::Value, name: &str) -> serde_json::Value {
+    object
+        .as_object_mut()
+        .and_then(|map| map.remove(name))
+        .unwrap_or(serde_json::Value::Array(Vec::new()))
+}
+
+fn unreadable_report(id: &str, error: &serde_json::Error) -> ApiError {
+    ApiError::internal(format!("story {id}: stored report unreadable: {error}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_extras_are_split_from_the_report() {
+        let mut stored = serde_json::json!({"id": "s", "copies": [{"a": 1}]});
+        assert_eq!(take_field(&mut stored, "copies"), serde_json::json!([{"a": 1}]));
+        assert_eq!(stored, serde_json::json!({"id": "s"}));
+        assert_eq!(take_field(&mut stored, "inferred_dates"), serde_json::json!([]));
+    }
+}
