@@ -87,3 +87,69 @@ fn unresolved_pronoun(ctx: &Context, found: &Found) -> Option<parallax_core::Spa
     let source = found.attribution.as_ref()?.source.clone();
     (source.len() == 1 && PERSON_PRONOUNS.contains(&ctx.lower(source.start))).then(|| ctx.span_of(source))
 }
+
+/// Joins a direct quote that has no attribution of its own to the
+/// attributed direct quote right before it, as further parts of one
+/// statement, when nothing but that quote's attribution stands between
+/// them: the next sentence of the paragraph (“…,” Clinton said at Mission
+/// College as she sat with two children. “This is very personal to me.”)
+/// or the opening of the next paragraph. One cue, one speaker, one
+/// statement — PolNeAR annotates such a sequence as one content. `found`
+/// must be in text order.
+pub(crate) fn join_continuations(ctx: &Context, found: &mut Vec<Found>) {
+    let mut joined: Vec<Found> = Vec::with_capacity(found.len());
+    for current in found.drain(..) {
+        if let Some(previous) = joined.last_mut() {
+            if continues(ctx, previous, &current) {
+                previous.parts.extend(current.parts);
+                continue;
+            }
+        }
+        joined.push(current);
+    }
+    *found = joined;
+}
+
+/// Whether `current` continues the statement `previous`.
+fn continues(ctx: &Context, previous: &Found, current: &Found) -> bool {
+    let (Some(attribution), Some(last), Some(first)) = (
+        previous.attribution.as_ref(),
+        previous.parts.last(),
+        current.parts.first(),
+    ) else {
+        return false;
+    };
+    if previous.kind != QuoteKind::Direct
+        || current.kind != QuoteKind::Direct
+        || current.attribution.is_some()
+    {
+        return false;
+    }
+    // The end of the previous statement: its last part or its attribution.
+    let cue_end = ctx.span_of(attribution.cue.tokens.clone()).end;
+    let source_end = ctx.span_of(attribution.source.clone()).end;
+    let previous_end = last.end.max(cue_end).max(source_end);
+    let (Some(before), Some(after)) = (
+        ctx.sentence_at(previous_end.saturating_sub(1)),
+        ctx.sentence_at(first.start),
+    ) else {
+        return false;
+    };
+    if after != before + 1 {
+        return false;
+    }
+    let (paragraph_before, paragraph_after) =
+        (ctx.sentences[before].paragraph, ctx.sentences[after].paragraph);
+    paragraph_after == paragraph_before
+        || paragraph_after == paragraph_before + 1 && opens_paragraph(ctx, paragraph_after, first.start)
+}
+
+/// True when only punctuation (an opening mark) precedes `start` in its
+/// paragraph.
+fn opens_paragraph(ctx: &Context, paragraph: usize, start: usize) -> bool {
+    ctx.paragraphs.get(paragraph).is_some_and(|p| {
+        ctx.body
+            .get(p.span.start..start)
+            .is_some_and(|before| before.chars().all(|c| !c.is_alphanumeric()))
+    })
+}

@@ -60,11 +60,10 @@ pub(crate) fn direct_quotes(ctx: &Context, runs: &[Run], quoted: &[bool]) -> Vec
             .is_some_and(|a| a.cue.tokens.end + 3 >= first.open);
         let kind = if standalone || pieces.len() > 1 {
             QuoteKind::Direct
-        } else if inner_words >= 3 || cue_right_before {
-            QuoteKind::Partial
         } else {
-            continue;
+            QuoteKind::Partial
         };
+        let only_in_clause = kind == QuoteKind::Partial && inner_words < 3 && !cue_right_before;
 
         let (attribution, resolved) = match attribution {
             Some(a) => {
@@ -83,7 +82,7 @@ pub(crate) fn direct_quotes(ctx: &Context, runs: &[Run], quoted: &[bool]) -> Vec
             },
         };
         let paragraph = last.paragraph;
-        if resolved.speaker.is_some() || resolved.source.is_some() {
+        if !only_in_clause && (resolved.speaker.is_some() || resolved.source.is_some()) {
             last_speaker = Some((paragraph, resolved.clone()));
         }
         found.push(Found {
@@ -92,6 +91,7 @@ pub(crate) fn direct_quotes(ctx: &Context, runs: &[Run], quoted: &[bool]) -> Vec
             attribution,
             resolved,
             reporter: None,
+            only_in_clause,
         });
     }
     found
@@ -172,6 +172,7 @@ fn lead_range(ctx: &Context, first: &Piece, earlier: &[Found]) -> Range<usize> {
         .unwrap_or(open_at);
     let after_earlier = earlier
         .iter()
+        .filter(|f| !f.only_in_clause)
         .filter_map(|f| f.parts.last().map(|p| p.end))
         .filter(|&end| end <= open_at)
         .max()
