@@ -58,8 +58,9 @@ pub(crate) fn tagged_quotes(
                 entry,
             };
             let content_before = group.contents.iter().all(|c| c.end <= hit.tokens.start);
-            let (relayed_by, tagged_source) = match group.source {
-                Some(source) => split_relay(ctx, source, &excluded),
+            let (relayed_by, tagged_source) = match group.source.map(|s| without_edge_punctuation(ctx, s)) {
+                Some(source) if !source.is_empty() => split_relay(ctx, source, &excluded),
+                Some(_) => (None, None),
                 None => (None, None),
             };
             let source = tagged_source
@@ -114,6 +115,19 @@ pub(crate) fn tagged_quotes(
         }
     }
     found
+}
+
+/// A tagged span without the punctuation at its edges ("the Ukrainian air
+/// force," before "which said").
+fn without_edge_punctuation(ctx: &Context, span: Range<usize>) -> Range<usize> {
+    let (mut start, mut end) = (span.start, span.end);
+    while start < end && !ctx.is_word(start) {
+        start += 1;
+    }
+    while end > start && !ctx.is_word(end - 1) {
+        end -= 1;
+    }
+    start..end
 }
 
 /// "Reuters news agency reports that Zelensky": a tagged source holding a
