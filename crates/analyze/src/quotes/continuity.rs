@@ -22,6 +22,7 @@ const PERSON_PRONOUNS: &[&str] = &["he", "she"];
 /// Fills unattributed quotes and unresolved pronoun sources from the most
 /// recent earlier quote with a speaker. `found` must be in text order.
 pub(crate) fn carry_speakers(ctx: &Context, found: &mut [Found]) {
+    share_main_clause_speakers(ctx, found);
     for i in 0..found.len() {
         let Some(paragraph) = paragraph_of(ctx, &found[i]) else {
             continue;
@@ -67,6 +68,48 @@ pub(crate) fn carry_speakers(ctx: &Context, found: &mut [Found]) {
                 source: None,
                 confidence: antecedent.resolved.confidence * CARRIED_CONFIDENCE,
             };
+        }
+    }
+}
+
+/// "“…,” Sybiha said, adding that at least seven countries had made
+/// offers": a participle clause after a comma ("adding", "saying") with no
+/// subject of its own shares the subject of the clause before it — the
+/// speaker of the statement just before it in the same sentence.
+fn share_main_clause_speakers(ctx: &Context, found: &mut [Found]) {
+    for i in 1..found.len() {
+        let Some(attribution) = &found[i].attribution else {
+            continue;
+        };
+        let cue = attribution.cue.tokens.start;
+        let participle =
+            ctx.lower(cue).ends_with("ing") && cue.checked_sub(1).is_some_and(|c| ctx.text(c) == ",");
+        let no_source = attribution.source.is_empty()
+            && found[i].resolved.speaker.is_none()
+            && found[i].resolved.source.is_none();
+        if !participle || !no_source {
+            continue;
+        }
+        let sentence = ctx.tokens.get(cue).and_then(|t| ctx.sentence_at(t.span.start));
+        let same_sentence = |f: &Found| {
+            let anchor = f
+                .attribution
+                .as_ref()
+                .map_or(f.parts.first().map_or(0, |p| p.start), |a| {
+                    ctx.span_of(a.cue.tokens.clone()).start
+                });
+            sentence.is_some() && ctx.sentence_at(anchor) == sentence
+        };
+        let main = found[..i]
+            .iter()
+            .rev()
+            .find(|f| same_sentence(f) && (f.resolved.speaker.is_some() || f.resolved.source.is_some()))
+            .map(|f| (f.resolved.clone(), f.reporter.clone()));
+        if let Some((resolved, reporter)) = main {
+            found[i].resolved = resolved;
+            if found[i].reporter.is_none() {
+                found[i].reporter = reporter;
+            }
         }
     }
 }
