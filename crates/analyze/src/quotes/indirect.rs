@@ -318,7 +318,7 @@ fn content_after(ctx: &Context, hit: &CueHit, end: usize) -> Range<usize> {
 }
 
 /// The sentence end without its final punctuation.
-pub(crate) fn content_end(ctx: &Context, sentence: Range<usize>) -> usize {
+fn content_end(ctx: &Context, sentence: Range<usize>) -> usize {
     let mut end = sentence.end;
     while end > sentence.start
         && matches!(ctx.kind(end - 1), Some(TokenKind::Punctuation))
