@@ -43,6 +43,7 @@ pub(crate) fn tagged_quotes(
         let groups: Vec<Group> = groups
             .into_iter()
             .filter(|g| g.cue.clone().any(|i| ctx.is_word(i)) && !g.cue.clone().any(is_blocked))
+            .filter(|g| content_words(ctx, g) >= MIN_CONTENT_WORDS)
             .collect();
         if groups.is_empty() {
             // Nothing tagged: the lexicon rules may still read the sentence
@@ -204,6 +205,21 @@ fn is_comment_clause(ctx: &Context, cue: &Range<usize>) -> bool {
 
 /// Most tokens between "as" and the cue of a comment clause.
 const MAX_COMMENT_SUBJECT_TOKENS: usize = 6;
+
+/// Fewest words a tagged content must have: one-word contents are mostly
+/// stray tags inside a longer statement ("that", "a", "Obama"); measured on
+/// the held-out tenth of PolNeAR train, overall overlap F1 0.628 with one
+/// word, 0.635 with two, 0.634 with three.
+const MIN_CONTENT_WORDS: usize = 2;
+
+/// Words in a group's contents.
+fn content_words(ctx: &Context, group: &Group) -> usize {
+    group
+        .contents
+        .iter()
+        .map(|c| c.clone().filter(|&i| ctx.is_word(i)).count())
+        .sum()
+}
 
 /// One cue with its contents and, when tagged, its source.
 #[derive(Debug, PartialEq)]
