@@ -23,8 +23,14 @@
 //! - exact: the token sets are equal; overlap: the shared tokens are at
 //!   least half of the gold's and half of the prediction's;
 //! - gold and predictions are paired one-to-one, greedily by overlap;
-//! - "direct" gold contents are those that begin with a quotation mark;
-//!   direct predictions are `kind: direct`;
+//! - "direct" contents are those that begin with a quotation mark, on both
+//!   sides: a gold content whose text opens with a mark, a prediction of
+//!   kind direct or partial (its span is the inside of quotation marks) or
+//!   an indirect one whose text opens with a mark. (The line "kind direct
+//!   only" pairs the same gold with `kind: direct` predictions alone, the
+//!   split used before 2026-12-07: it counts a partial quote that is a whole
+//!   gold content, such as calling it “a troublemaker”, as a direct miss and
+//!   an indirect false positive at once.)
 //! - a predicted source is right when its span (the speaker mention, or the
 //!   `source` text located nearest the cue) overlaps the gold Source span,
 //!   or when the predicted speaker's entity has a mention overlapping it.
@@ -102,9 +108,11 @@ fn main() {
         }
     };
     let (mut all, mut direct, mut indirect) = (Counts::default(), Counts::default(), Counts::default());
+    let mut direct_by_kind = Counts::default();
     let mut articles = 0;
     let mut printed = (0usize, 0usize, 0usize);
     let mut categories: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut spurious_categories: BTreeMap<&'static str, usize> = BTreeMap::new();
     let started = std::time::Instant::now();
     for (index, article) in all_articles.iter().enumerate() {
         if held_out_only && index % 10 != 9
@@ -127,16 +135,25 @@ fn main() {
         let everything = evaluate(body, &words, &mentions, &gold_all, &predicted_all);
         all.add(&everything.counts);
         let gold_direct: Vec<&Gold> = gold.iter().filter(|g| g.direct).collect();
-        let predicted_direct: Vec<&Quote> = quotes.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let predicted_direct: Vec<&Quote> = quotes
+            .iter()
+            .filter(|q| opens_with_quotation_mark(body, q))
+            .collect();
         let direct_only_result = evaluate(body, &words, &mentions, &gold_direct, &predicted_direct);
         direct.add(&direct_only_result.counts);
+        let predicted_direct_kind: Vec<&Quote> =
+            quotes.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        direct_by_kind.add(&evaluate(body, &words, &mentions, &gold_direct, &predicted_direct_kind).counts);
         let shown = if direct_only {
             direct_only_result
         } else {
             everything
         };
         let gold_other: Vec<&Gold> = gold.iter().filter(|g| !g.direct).collect();
-        let predicted_other: Vec<&Quote> = quotes.iter().filter(|q| q.kind != QuoteKind::Direct).collect();
+        let predicted_other: Vec<&Quote> = quotes
+            .iter()
+            .filter(|q| !opens_with_quotation_mark(body, q))
+            .collect();
         indirect.add(&evaluate(body, &words, &mentions, &gold_other, &predicted_other).counts);
 
         if speaker_errors {
@@ -166,11 +183,22 @@ fn main() {
                     cue.join(" "),
                     text.join(" … ").replace('\n', " ")
                 );
+                if let Some(q) = nearest_prediction(&words, g, &predicted_all) {
+                    println!("   NEAREST [{:?}]: {}", q.kind, q.text.replace('\n', " "));
+                }
             }
         }
-        for q in shown.spurious.iter().take(errors.saturating_sub(printed.1)) {
-            printed.1 += 1;
-            println!("SPURIOUS {stem} [{:?}]: {}", q.kind, q.text.replace('\n', " "));
+        for (n, q) in shown.spurious.iter().enumerate() {
+            let category = spurious_category(&words, q, &gold_all);
+            *spurious_categories.entry(category).or_default() += 1;
+            if n < errors.saturating_sub(printed.1) {
+                printed.1 += 1;
+                println!(
+                    "SPURIOUS {stem} [{:?}] [{category}]: {}",
+                    q.kind,
+                    q.text.replace('\n', " ")
+                );
+            }
         }
     }
     let seconds = started.elapsed().as_secs_f64();
@@ -181,10 +209,16 @@ fn main() {
     report("all contents", &all);
     report("direct quotes", &direct);
     report("indirect and partial", &indirect);
+    report("kind direct only", &direct_by_kind);
     if errors > 0 && !speaker_errors {
         let missed: usize = categories.values().sum();
         println!("missed contents by category ({missed}):");
         for (category, n) in &categories {
+            println!("  {category:<28} {n:>5}");
+        }
+        let spurious: usize = spurious_categories.values().sum();
+        println!("spurious predictions by category ({spurious}):");
+        for (category, n) in &spurious_categories {
             println!("  {category:<28} {n:>5}");
         }
     }
@@ -254,6 +288,60 @@ fn gold_attributions(body: &str, ann: &str) -> Vec<Gold> {
             }
         })
         .collect()
+}
+
+/// True when the predicted content, as written, opens with a quotation
+/// mark — the criterion the gold side uses for "direct". Direct and partial
+/// quotes are the inside of quotation marks by construction.
+fn opens_with_quotation_mark(body: &str, quote: &Quote) -> bool {
+    let first = quote_parts(quote)
+        .first()
+        .and_then(|p| p.slice(body))
+        .and_then(|t| t.trim_start().chars().next());
+    matches!(quote.kind, QuoteKind::Direct | QuoteKind::Partial)
+        || matches!(first, Some('"' | '“' | '«' | '‘' | '\''))
+}
+
+/// Why a prediction matched no gold content: it touches none, or it shares
+/// tokens with one but too few (a gold content split or joined
+/// differently, or paired with another prediction).
+fn spurious_category(words: &[Span], quote: &Quote, gold: &[&Gold]) -> &'static str {
+    let set = token_set(words, &quote_parts(quote));
+    let best = gold
+        .iter()
+        .map(|g| {
+            let gold_set = token_set(words, &g.content);
+            (set.intersection(&gold_set).count(), gold_set.len())
+        })
+        .max_by_key(|(shared, _)| *shared);
+    match best {
+        Some((shared, gold_len)) if shared > 0 => {
+            if shared * 2 < set.len() {
+                "overlap: prediction too long"
+            } else if shared * 2 < gold_len {
+                "overlap: prediction too short"
+            } else {
+                "overlap: gold paired elsewhere"
+            }
+        }
+        _ => "touches no gold content",
+    }
+}
+
+/// The prediction sharing the most word tokens with a gold content.
+fn nearest_prediction<'a>(words: &[Span], gold: &Gold, predicted: &[&'a Quote]) -> Option<&'a Quote> {
+    let gold_set = token_set(words, &gold.content);
+    predicted
+        .iter()
+        .map(|q| {
+            (
+                gold_set.intersection(&token_set(words, &quote_parts(q))).count(),
+                *q,
+            )
+        })
+        .filter(|(shared, _)| *shared > 0)
+        .max_by_key(|(shared, _)| *shared)
+        .map(|(_, q)| q)
 }
 
 /// Why a gold content was missed: no prediction touches it, a prediction

@@ -1,35 +1,29 @@
-//! Trains the quote finder's learned parts shipped in `crates/analyze/data/quotes/`:
-//! the cue detector (`cue_model.bin`) and the content-end chooser (`content_end.bin`).
+//! Trains the attribution tagger (`crates/analyze/data/quotes/attribution_tagger.bin`).
 //!
 //! ```text
-//! cargo run --release -p parallax-analyze --example train_quotes -- [options]
+//! cargo run --release -p parallax-analyze --example train_quote_tagger -- [options]
 //!   --shared DIR   shared data (default $PARALLAX_SHARED or ../shared)
-//!   --epochs N     most passes over the training data (default 12)
+//!   --epochs N     most passes over the training data (default 15)
 //!   --bits B       log2 of the hashed weight buckets (default 18)
-//!   --out DIR      where to write the models (default crates/analyze/data/quotes)
-//!   --threshold T  score above which a token is a cue (default -3: best overlap F1
-//!                  on the held-out tenth among 0, -3, -5, -8)
+//!   --out FILE     where to write the model (default crates/analyze/data/quotes/attribution_tagger.bin)
 //!   --dry-run      train and report, write nothing
-//!   --not-held-out train the written model without the held-out tenth (for
-//!                  measuring on it: `polnear_eval train --held-out`)
+//!   --not-held-out train the written model without the held-out tenth
 //! ```
 //!
-//! Learns from PolNeAR **train** only (`data/quotes/polnear/train`). Cue
-//! detector: every word token outside quotation marks is an example,
-//! positive when it is part of an annotated cue. Content end: every
-//! annotated content that follows its cue in one sentence, its gold end
-//! among all possible ends up to the sentence end. Every tenth article is
-//! held out to choose the number of epochs (token F1 of the cue decision,
-//! accuracy of the chosen end); the shipped models are then trained on all
-//! of train for that many epochs. Dev is never read.
+//! Learns from PolNeAR **train** only. Every tenth article (9, 19, … in name
+//! order) is held out to choose the number of epochs (F1 of content spans
+//! overlapping gold by half or more); the written model is then trained on
+//! all of train for that many epochs. Dev is never read.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use parallax_analyze::identity::resolve_entities;
 use parallax_analyze::ner::perceptron::shuffled;
+use parallax_analyze::ner::recognize;
 use parallax_analyze::quotes::polnear::{read_attributions, read_split};
 use parallax_analyze::quotes::training::{
-    best_candidate, content_end_examples, cue_examples, CueExample, EndExample, LinearModel, LinearPerceptron,
+    tagger_examples, Role, SequenceModel, SequencePerceptron, Tag, TaggedSentence,
 };
 use parallax_analyze::sentences::{paragraphs_between_blank_lines, split_sentences};
 
@@ -39,7 +33,7 @@ struct Options {
     bits: u32,
     out: Option<PathBuf>,
     all_of_train: bool,
-    threshold: f32,
+    show: usize,
 }
 
 fn parse_options() -> Result<Options, String> {
@@ -48,11 +42,11 @@ fn parse_options() -> Result<Options, String> {
         shared: std::env::var_os("PARALLAX_SHARED")
             .map(PathBuf::from)
             .unwrap_or_else(|| crate_dir.join("../../../shared")),
-        epochs: 12,
+        epochs: 15,
         bits: 18,
-        out: Some(crate_dir.join("data/quotes")),
+        out: Some(crate_dir.join("data/quotes/attribution_tagger.bin")),
         all_of_train: true,
-        threshold: -3.0,
+        show: 0,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -64,44 +58,108 @@ fn parse_options() -> Result<Options, String> {
             "--out" => options.out = Some(PathBuf::from(value()?)),
             "--dry-run" => options.out = None,
             "--not-held-out" => options.all_of_train = false,
-            "--threshold" => options.threshold = value()?.parse().map_err(|e| format!("--threshold: {e}"))?,
+            "--show" => options.show = value()?.parse().map_err(|e| format!("--show: {e}"))?,
             other => return Err(format!("unknown option {other}")),
         }
     }
     Ok(options)
 }
 
-/// Token-level precision, recall and F1 of the cue decision.
-fn token_scores(model: &LinearModel, articles: &[&Vec<CueExample>]) -> (f64, f64, f64) {
-    let (mut tp, mut predicted, mut gold) = (0usize, 0usize, 0usize);
-    for example in articles.iter().flat_map(|a| a.iter()) {
-        let cue = model.decide(&example.features);
-        tp += usize::from(cue && example.is_cue);
-        predicted += usize::from(cue);
-        gold += usize::from(example.is_cue);
+/// Spans of one role in a tag sequence.
+fn spans(tags: &[Tag], role: Role) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, tag) in tags.iter().enumerate() {
+        match tag {
+            Tag::Begin(r) if *r == role => out.push(i..i + 1),
+            Tag::Inside(r) if *r == role => {
+                if let Some(last) = out.last_mut().filter(|l| l.end == i) {
+                    last.end = i + 1;
+                }
+            }
+            _ => {}
+        }
     }
-    let p = tp as f64 / predicted.max(1) as f64;
-    let r = tp as f64 / gold.max(1) as f64;
-    (p, r, if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 })
+    out
 }
 
-fn train(
-    articles: &[&Vec<CueExample>],
+/// Exact and half-overlap span F1 of one role over held-out sentences.
+fn span_scores(model: &SequenceModel, sentences: &[&TaggedSentence], role: Role) -> (f64, f64) {
+    let (mut gold_n, mut predicted_n, mut exact, mut overlap) = (0usize, 0usize, 0usize, 0usize);
+    for sentence in sentences {
+        let predicted = model.tag(sentence.features.tokens());
+        let (g, p) = (spans(&sentence.tags, role), spans(&predicted, role));
+        gold_n += g.len();
+        predicted_n += p.len();
+        for gs in &g {
+            if p.contains(gs) {
+                exact += 1;
+            }
+            let shared_enough = p.iter().any(|ps| {
+                let shared = gs.end.min(ps.end).saturating_sub(gs.start.max(ps.start));
+                shared * 2 >= gs.len() && shared * 2 >= ps.len()
+            });
+            overlap += usize::from(shared_enough);
+        }
+    }
+    let f1 = |m: usize| {
+        let (p, r) = (
+            m as f64 / predicted_n.max(1) as f64,
+            m as f64 / gold_n.max(1) as f64,
+        );
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
+    };
+    (f1(exact), f1(overlap))
+}
+
+fn train_epochs(
+    articles: &[&Vec<TaggedSentence>],
     bits: u32,
     epochs: usize,
-    mut each: impl FnMut(usize, &LinearPerceptron),
-) -> LinearPerceptron {
-    let mut perceptron = LinearPerceptron::new(bits);
+    mut each: impl FnMut(usize, &SequencePerceptron),
+) -> SequencePerceptron {
+    let mut perceptron = SequencePerceptron::new(bits);
     for epoch in 0..epochs {
         perceptron.mistakes = 0;
-        for index in shuffled(articles.len(), epoch as u64 + 1) {
-            for example in articles[index] {
-                perceptron.learn(&example.features, example.is_cue);
+        for index in shuffled(articles.len(), epoch as u64 + 7) {
+            for sentence in articles[index] {
+                let tokens: Vec<&[u64]> = sentence.features.tokens().collect();
+                perceptron.learn(&tokens, &sentence.tags);
             }
         }
         each(epoch + 1, &perceptron);
     }
     perceptron
+}
+
+/// A sentence with its spans bracketed: `[S …]`, `[C …]`, `[Q …]`.
+fn render(words: &[String], tags: &[Tag]) -> String {
+    let mut out = String::new();
+    let mut open = false;
+    for (i, (word, tag)) in words.iter().zip(tags).enumerate() {
+        let next_continues = matches!(tags.get(i + 1), Some(Tag::Inside(_)));
+        if let Tag::Begin(role) = tag {
+            if open {
+                out.push(']');
+            }
+            out.push_str(match role {
+                Role::Source => " [S",
+                Role::Cue => " [C",
+                Role::Content => " [Q",
+            });
+            open = true;
+        }
+        out.push(' ');
+        out.push_str(word);
+        if open && !next_continues {
+            out.push(']');
+            open = false;
+        }
+    }
+    out
 }
 
 fn main() {
@@ -121,135 +179,77 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let (examples, end_examples): (Vec<Vec<CueExample>>, Vec<Vec<EndExample>>) = articles
+    let examples: Vec<Vec<TaggedSentence>> = articles
         .iter()
         .map(|article| {
-            let gold = read_attributions(&article.body, &article.annotation);
-            let cues: Vec<_> = gold.iter().flat_map(|g| g.cue.iter().copied()).collect();
-            let paragraphs = paragraphs_between_blank_lines(&article.body);
-            let sentences = split_sentences(&article.body, &paragraphs);
-            (
-                cue_examples(&article.body, &paragraphs, &sentences, &cues),
-                content_end_examples(&article.body, &paragraphs, &sentences, &gold),
-            )
+            let body = article.body.as_str();
+            let gold = read_attributions(body, &article.annotation);
+            let paragraphs = paragraphs_between_blank_lines(body);
+            let sentences = split_sentences(body, &paragraphs);
+            let mentions = resolve_entities(body, &sentences, &recognize(body, &sentences));
+            tagger_examples(body, &paragraphs, &sentences, &mentions, &gold)
         })
-        .unzip();
-    let tokens: usize = examples.iter().map(Vec::len).sum();
-    let positives = examples.iter().flatten().filter(|e| e.is_cue).count();
+        .collect();
+    let tokens: usize = examples.iter().flatten().map(|s| s.tags.len()).sum();
     println!(
-        "{} articles, {tokens} tokens, {positives} cue tokens ({:.1} s)",
+        "{} articles, {} sentences, {tokens} tokens ({:.1} s)",
         articles.len(),
+        examples.iter().map(Vec::len).sum::<usize>(),
         started.elapsed().as_secs_f64()
     );
-
-    let (held_out, training) = split_held_out(&examples);
-    let mut best = (0.0, 1);
-    train(&training, options.bits, options.epochs, |epoch, perceptron| {
-        let (p, r, f) = token_scores(&perceptron.model(0.0), &held_out);
-        println!(
-            "epoch {epoch:>2}: {} training mistakes; held-out cue tokens P {p:.3} R {r:.3} F1 {f:.3}",
-            perceptron.mistakes
-        );
-        if f > best.0 {
-            best = (f, epoch);
-        }
-    });
-    println!("best held-out F1 {:.3} after {} epochs", best.0, best.1);
-    let all: Vec<&Vec<CueExample>> = if options.all_of_train {
-        examples.iter().collect()
-    } else {
-        training
-    };
-    let model = train(&all, options.bits, best.1, |_, _| {}).model(options.threshold);
-    let (p, r, f) = token_scores(&model, &held_out);
-    println!(
-        "written model (threshold {}): held-out cue tokens P {p:.3} R {r:.3} F1 {f:.3}",
-        options.threshold
-    );
-    println!("written model trained on {} articles", all.len());
-    let end_model = train_content_end(&end_examples, &options);
-    if let Some(out) = options.out {
-        write(&out.join("cue_model.bin"), &model);
-        write(&out.join("content_end.bin"), &end_model);
-    }
-    println!("{:.1} s", started.elapsed().as_secs_f64());
-}
-
-fn write(path: &Path, model: &LinearModel) {
-    let bytes = model.to_bytes();
-    match std::fs::write(path, &bytes) {
-        Ok(()) => println!("wrote {} ({} bytes)", path.display(), bytes.len()),
-        Err(e) => {
-            eprintln!("cannot write {}: {e}", path.display());
-            std::process::exit(1);
-        }
-    }
-}
-
-/// Share of contents whose chosen end is the gold end.
-fn end_accuracy(model: &LinearModel, articles: &[&Vec<EndExample>]) -> f64 {
-    let (mut right, mut total) = (0usize, 0usize);
-    for example in articles.iter().flat_map(|a| a.iter()) {
-        let chosen = best_candidate(example.candidates.iter().map(|c| model.score(c)));
-        right += usize::from(chosen == Some(example.right));
-        total += 1;
-    }
-    right as f64 / total.max(1) as f64
-}
-
-/// Trains the content-end chooser: epochs chosen on the held-out tenth,
-/// then trained on the articles `options` asks for.
-fn train_content_end(examples: &[Vec<EndExample>], options: &Options) -> LinearModel {
-    let (held_out, training) = split_held_out(examples);
-    let total: usize = examples.iter().map(Vec::len).sum();
-    let run = |articles: &[&Vec<EndExample>], epochs: usize, report: bool| {
-        let mut perceptron = LinearPerceptron::new(options.bits);
-        let mut best = (0.0, 1);
-        for epoch in 0..epochs {
-            perceptron.mistakes = 0;
-            for index in shuffled(articles.len(), epoch as u64 + 101) {
-                for example in articles[index] {
-                    perceptron.learn_choice(&example.candidates, example.right);
-                }
-            }
-            if report {
-                let accuracy = end_accuracy(&perceptron.model(0.0), &held_out);
-                println!(
-                    "content end, epoch {:>2}: {} training mistakes; held-out accuracy {accuracy:.3}",
-                    epoch + 1,
-                    perceptron.mistakes
-                );
-                if accuracy > best.0 {
-                    best = (accuracy, epoch + 1);
-                }
-            }
-        }
-        (perceptron, best)
-    };
-    println!("content end: {total} contents");
-    let (_, best) = run(&training, options.epochs, true);
-    println!(
-        "content end: best held-out accuracy {:.3} after {} epochs",
-        best.0, best.1
-    );
-    let all: Vec<&Vec<EndExample>> = if options.all_of_train {
-        examples.iter().collect()
-    } else {
-        training.clone()
-    };
-    run(&all, best.1, false).0.model(0.0)
-}
-
-/// The held-out tenth (articles 9, 19, 29… in name order, as
-/// `polnear_eval --held-out` scores) and the rest.
-fn split_held_out<T>(articles: &[T]) -> (Vec<&T>, Vec<&T>) {
     let (mut held_out, mut training) = (Vec::new(), Vec::new());
-    for (i, article) in articles.iter().enumerate() {
+    for (i, article) in examples.iter().enumerate() {
         if i % 10 == 9 {
             held_out.push(article);
         } else {
             training.push(article);
         }
     }
-    (held_out, training)
+    let held_out_sentences: Vec<&TaggedSentence> = held_out.iter().flat_map(|a| a.iter()).collect();
+    let mut best = (0.0, 1);
+    train_epochs(&training, options.bits, options.epochs, |epoch, perceptron| {
+        let model = perceptron.model();
+        let (content_exact, content_overlap) = span_scores(&model, &held_out_sentences, Role::Content);
+        let (cue_exact, _) = span_scores(&model, &held_out_sentences, Role::Cue);
+        let (source_exact, _) = span_scores(&model, &held_out_sentences, Role::Source);
+        println!(
+            "epoch {epoch:>2}: {} sentences wrong; held-out F1 content exact {content_exact:.3} overlap \
+             {content_overlap:.3}, cue {cue_exact:.3}, source {source_exact:.3}",
+            perceptron.mistakes
+        );
+        if content_overlap > best.0 {
+            best = (content_overlap, epoch);
+        }
+    });
+    println!(
+        "best held-out content overlap F1 {:.3} after {} epochs",
+        best.0, best.1
+    );
+    let all: Vec<&Vec<TaggedSentence>> = if options.all_of_train {
+        examples.iter().collect()
+    } else {
+        training
+    };
+    let model = train_epochs(&all, options.bits, best.1, |_, _| {}).model();
+    println!("written model trained on {} articles", all.len());
+    for sentence in held_out_sentences
+        .iter()
+        .filter(|s| s.tags.iter().any(|t| *t != Tag::Outside))
+        .take(options.show)
+    {
+        let predicted = model.tag(sentence.features.tokens());
+        println!("GOLD {}", render(&sentence.words, &sentence.tags));
+        println!("PRED {}\n", render(&sentence.words, &predicted));
+    }
+    if let Some(out) = options.out {
+        let bytes = model.to_bytes();
+        match std::fs::write(&out, &bytes) {
+            Ok(()) => println!("wrote {} ({} bytes)", out.display(), bytes.len()),
+            Err(e) => {
+                eprintln!("cannot write {}: {e}", out.display());
+                std::process::exit(1);
+            }
+        }
+    }
+    println!("{:.1} s", started.elapsed().as_secs_f64());
 }

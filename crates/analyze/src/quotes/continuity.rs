@@ -22,6 +22,7 @@ const PERSON_PRONOUNS: &[&str] = &["he", "she"];
 /// Fills unattributed quotes and unresolved pronoun sources from the most
 /// recent earlier quote with a speaker. `found` must be in text order.
 pub(crate) fn carry_speakers(ctx: &Context, found: &mut [Found]) {
+    share_main_clause_speakers(ctx, found);
     for i in 0..found.len() {
         let Some(paragraph) = paragraph_of(ctx, &found[i]) else {
             continue;
@@ -71,6 +72,48 @@ pub(crate) fn carry_speakers(ctx: &Context, found: &mut [Found]) {
     }
 }
 
+/// "“…,” Sybiha said, adding that at least seven countries had made
+/// offers": a participle clause after a comma ("adding", "saying") with no
+/// subject of its own shares the subject of the clause before it — the
+/// speaker of the statement just before it in the same sentence.
+fn share_main_clause_speakers(ctx: &Context, found: &mut [Found]) {
+    for i in 1..found.len() {
+        let Some(attribution) = &found[i].attribution else {
+            continue;
+        };
+        let cue = attribution.cue.tokens.start;
+        let participle =
+            ctx.lower(cue).ends_with("ing") && cue.checked_sub(1).is_some_and(|c| ctx.text(c) == ",");
+        let no_source = attribution.source.is_empty()
+            && found[i].resolved.speaker.is_none()
+            && found[i].resolved.source.is_none();
+        if !participle || !no_source {
+            continue;
+        }
+        let sentence = ctx.tokens.get(cue).and_then(|t| ctx.sentence_at(t.span.start));
+        let same_sentence = |f: &Found| {
+            let anchor = f
+                .attribution
+                .as_ref()
+                .map_or(f.parts.first().map_or(0, |p| p.start), |a| {
+                    ctx.span_of(a.cue.tokens.clone()).start
+                });
+            sentence.is_some() && ctx.sentence_at(anchor) == sentence
+        };
+        let main = found[..i]
+            .iter()
+            .rev()
+            .find(|f| same_sentence(f) && (f.resolved.speaker.is_some() || f.resolved.source.is_some()))
+            .map(|f| (f.resolved.clone(), f.reporter.clone()));
+        if let Some((resolved, reporter)) = main {
+            found[i].resolved = resolved;
+            if found[i].reporter.is_none() {
+                found[i].reporter = reporter;
+            }
+        }
+    }
+}
+
 /// The paragraph a quote starts in.
 fn paragraph_of(ctx: &Context, found: &Found) -> Option<usize> {
     let start = found.parts.first()?.start;
@@ -86,4 +129,70 @@ fn unresolved_pronoun(ctx: &Context, found: &Found) -> Option<parallax_core::Spa
     }
     let source = found.attribution.as_ref()?.source.clone();
     (source.len() == 1 && PERSON_PRONOUNS.contains(&ctx.lower(source.start))).then(|| ctx.span_of(source))
+}
+
+/// Joins a direct quote that has no attribution of its own to the
+/// attributed direct quote right before it, as further parts of one
+/// statement, when nothing but that quote's attribution stands between
+/// them: the next sentence of the paragraph (“…,” Clinton said at Mission
+/// College as she sat with two children. “This is very personal to me.”)
+/// or the opening of the next paragraph. One cue, one speaker, one
+/// statement — PolNeAR annotates such a sequence as one content. `found`
+/// must be in text order.
+pub(crate) fn join_continuations(ctx: &Context, found: &mut Vec<Found>) {
+    let mut joined: Vec<Found> = Vec::with_capacity(found.len());
+    for current in found.drain(..) {
+        if let Some(previous) = joined.last_mut() {
+            if continues(ctx, previous, &current) {
+                previous.parts.extend(current.parts);
+                continue;
+            }
+        }
+        joined.push(current);
+    }
+    *found = joined;
+}
+
+/// Whether `current` continues the statement `previous`.
+fn continues(ctx: &Context, previous: &Found, current: &Found) -> bool {
+    let (Some(attribution), Some(last), Some(first)) = (
+        previous.attribution.as_ref(),
+        previous.parts.last(),
+        current.parts.first(),
+    ) else {
+        return false;
+    };
+    if previous.kind != QuoteKind::Direct
+        || current.kind != QuoteKind::Direct
+        || current.attribution.is_some()
+    {
+        return false;
+    }
+    // The end of the previous statement: its last part or its attribution.
+    let cue_end = ctx.span_of(attribution.cue.tokens.clone()).end;
+    let source_end = ctx.span_of(attribution.source.clone()).end;
+    let previous_end = last.end.max(cue_end).max(source_end);
+    let (Some(before), Some(after)) = (
+        ctx.sentence_at(previous_end.saturating_sub(1)),
+        ctx.sentence_at(first.start),
+    ) else {
+        return false;
+    };
+    if after != before + 1 {
+        return false;
+    }
+    let (paragraph_before, paragraph_after) =
+        (ctx.sentences[before].paragraph, ctx.sentences[after].paragraph);
+    paragraph_after == paragraph_before
+        || paragraph_after == paragraph_before + 1 && opens_paragraph(ctx, paragraph_after, first.start)
+}
+
+/// True when only punctuation (an opening mark) precedes `start` in its
+/// paragraph.
+fn opens_paragraph(ctx: &Context, paragraph: usize, start: usize) -> bool {
+    ctx.paragraphs.get(paragraph).is_some_and(|p| {
+        ctx.body
+            .get(p.span.start..start)
+            .is_some_and(|before| before.chars().all(|c| !c.is_alphanumeric()))
+    })
 }

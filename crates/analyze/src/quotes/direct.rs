@@ -60,11 +60,15 @@ pub(crate) fn direct_quotes(ctx: &Context, runs: &[Run], quoted: &[bool]) -> Vec
             .is_some_and(|a| a.cue.tokens.end + 3 >= first.open);
         let kind = if standalone || pieces.len() > 1 {
             QuoteKind::Direct
-        } else if inner_words >= 3 || cue_right_before {
-            QuoteKind::Partial
         } else {
-            continue;
+            QuoteKind::Partial
         };
+        // “Fareed Zakaria GPS,” “The Trumps: Three Generations That Built an
+        // Empire”: a quoted title in the reporter's sentence names a work.
+        if kind == QuoteKind::Partial && !cue_right_before && is_title(ctx, first) {
+            continue;
+        }
+        let only_in_clause = kind == QuoteKind::Partial && inner_words < 3 && !cue_right_before;
 
         let (attribution, resolved) = match attribution {
             Some(a) => {
@@ -83,7 +87,7 @@ pub(crate) fn direct_quotes(ctx: &Context, runs: &[Run], quoted: &[bool]) -> Vec
             },
         };
         let paragraph = last.paragraph;
-        if resolved.speaker.is_some() || resolved.source.is_some() {
+        if !only_in_clause && (resolved.speaker.is_some() || resolved.source.is_some()) {
             last_speaker = Some((paragraph, resolved.clone()));
         }
         found.push(Found {
@@ -92,6 +96,7 @@ pub(crate) fn direct_quotes(ctx: &Context, runs: &[Run], quoted: &[bool]) -> Vec
             attribution,
             resolved,
             reporter: None,
+            only_in_clause,
         });
     }
     found
@@ -147,6 +152,26 @@ fn is_split_gap(ctx: &Context, gap: Range<usize>, before: &Piece, excluded: &dyn
         )
 }
 
+/// Short words a title leaves in lower case ("Three Generations That Built
+/// an Empire").
+const TITLE_LOWER_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as",
+    "vs",
+];
+
+/// A quoted run written as a title: every word capitalised but short
+/// function words, and at least one capitalised word that does not open it.
+fn is_title(ctx: &Context, piece: &Piece) -> bool {
+    let words: Vec<usize> = ctx.token_range(piece.inner).filter(|&i| ctx.is_word(i)).collect();
+    let capitalised_inside = words.iter().skip(1).any(|&i| ctx.is_capitalised(i));
+    capitalised_inside
+        && words.iter().all(|&i| {
+            ctx.is_capitalised(i)
+                || TITLE_LOWER_WORDS.contains(&ctx.lower(i))
+                || !ctx.text(i).chars().next().is_some_and(char::is_alphabetic)
+        })
+}
+
 fn word_count(ctx: &Context, range: Range<usize>) -> usize {
     range.filter(|&i| ctx.is_word(i)).count()
 }
@@ -172,6 +197,7 @@ fn lead_range(ctx: &Context, first: &Piece, earlier: &[Found]) -> Range<usize> {
         .unwrap_or(open_at);
     let after_earlier = earlier
         .iter()
+        .filter(|f| !f.only_in_clause)
         .filter_map(|f| f.parts.last().map(|p| p.end))
         .filter(|&end| end <= open_at)
         .max()

@@ -9,9 +9,7 @@ use std::ops::Range;
 use parallax_core::QuoteKind;
 
 use super::attribution::{attach_source, cues_in, source_after, source_before, Attribution, CueHit};
-use super::content_end::choose_end;
 use super::context::Context;
-use super::learned_cues::learned_cues_in;
 use super::lexicon::Frame;
 use super::relay::is_relay;
 use super::speaker::{outlet_name, resolve};
@@ -48,11 +46,19 @@ const LISTENERS: &[&str] = &[
 /// Indirect quotes, sentence by sentence. Tokens marked in `blocked`
 /// (quoted text, cues and sources of direct quotes) are not cues.
 pub(crate) fn indirect_quotes(ctx: &Context, blocked: &[bool]) -> Vec<Found> {
+    ctx.sentences
+        .iter()
+        .flat_map(|sentence| indirect_quotes_in(ctx, ctx.token_range(sentence.span), blocked))
+        .collect()
+}
+
+/// The indirect quotes of one sentence (`range`, its tokens) by the
+/// lexicon rules.
+pub(crate) fn indirect_quotes_in(ctx: &Context, range: Range<usize>, blocked: &[bool]) -> Vec<Found> {
     let excluded = |i: usize| blocked.get(i).copied().unwrap_or(false);
     let mut found = Vec::new();
-    for sentence in &ctx.sentences {
-        let range = ctx.token_range(sentence.span);
-        let candidates: Vec<Candidate> = learned_cues_in(ctx, range.clone(), &excluded)
+    {
+        let candidates: Vec<Candidate> = cues_in(ctx, range.clone(), &excluded)
             .into_iter()
             .filter_map(|hit| {
                 let from_lexicon = matches!(hit.entry, Cow::Borrowed(_));
@@ -143,7 +149,7 @@ const MAX_TRAILING_RELAY_WORDS: usize = 8;
 /// "Zelenskyy said it was impossible…, news agency RBC-Ukraine reports":
 /// a relay closing the reported clause after a comma is not part of the
 /// content; its outlet is the reporter.
-fn without_trailing_relay(
+pub(crate) fn without_trailing_relay(
     ctx: &Context,
     content: Range<usize>,
     excluded: &dyn Fn(usize) -> bool,
@@ -184,7 +190,7 @@ fn reported_clause(
         return according_to(ctx, hit, sentence, end);
     }
     if let Some(source) = source_before(ctx, hit, sentence.start) {
-        let content = content_after_cue(ctx, hit, end, excluded);
+        let content = content_after(ctx, hit, end);
         if enough_words(ctx, &content) && !excluded(content.start) {
             return Some((
                 Attribution {
@@ -203,7 +209,7 @@ fn reported_clause(
     // No source phrase the rules can delimit ("Bernie Sanders (I-VT)
     // stated that…", a passive "is expected to…"): the content still
     // stands, with the source unknown.
-    let content = content_after_cue(ctx, hit, end, excluded);
+    let content = content_after(ctx, hit, end);
     let unknown_source = hit.tokens.start..hit.tokens.start;
     (hit.tokens.start > sentence.start && enough_words(ctx, &content) && !excluded(content.start)).then(
         || {
@@ -311,20 +317,8 @@ fn content_after(ctx: &Context, hit: &CueHit, end: usize) -> Range<usize> {
     start..end.max(start)
 }
 
-/// The reported clause after the cue, ending where the learned content-end
-/// chooser says.
-fn content_after_cue(
-    ctx: &Context,
-    hit: &CueHit,
-    end: usize,
-    excluded: &dyn Fn(usize) -> bool,
-) -> Range<usize> {
-    let content = content_after(ctx, hit, end);
-    content.start..choose_end(ctx, &hit.entry.lemma, content, excluded)
-}
-
 /// The sentence end without its final punctuation.
-pub(crate) fn content_end(ctx: &Context, sentence: Range<usize>) -> usize {
+fn content_end(ctx: &Context, sentence: Range<usize>) -> usize {
     let mut end = sentence.end;
     while end > sentence.start
         && matches!(ctx.kind(end - 1), Some(TokenKind::Punctuation))
@@ -351,7 +345,7 @@ fn enough_words(ctx: &Context, content: &Range<usize>) -> bool {
 /// Builds the quote; when the source only relays ("Reuters reports that
 /// Zelenskyy said…"), the inner statement becomes the quote and the outer
 /// source its reporter.
-fn with_relay(
+pub(crate) fn with_relay(
     ctx: &Context,
     outer: Attribution,
     content: Range<usize>,
@@ -384,5 +378,6 @@ fn build(ctx: &Context, attribution: Attribution, content: Range<usize>, reporte
         attribution: Some(attribution),
         resolved,
         reporter,
+        only_in_clause: false,
     }
 }

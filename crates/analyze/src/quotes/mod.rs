@@ -10,25 +10,26 @@
 //! inversion; colon introductions; a paragraph that is only a quote
 //! continuing the last speaker), and rules keep those decisions explainable
 //! from the text. Indirect speech has a long tail of cues and content
-//! boundaries no lexicon covers, so two small perceptrons trained on
-//! PolNeAR (`learned_cues`, `content_end`; weights in `data/quotes/`) find
-//! its cues and where its contents end. The cue lexicon lives in
+//! boundaries no lexicon covers, so a sequence tagger trained on PolNeAR
+//! (`tagging`, weights in `data/quotes/attribution_tagger.bin`) marks the
+//! source, cue and content tokens of every sentence and `tagged` puts them
+//! together; the lexicon rules of `indirect` remain for relays and as the
+//! fallback when no model can be read. The cue lexicon lives in
 //! `data/cues.tsv`. See `docs/quotes.md`.
 
 mod attribution;
-mod content_end;
 mod context;
 mod continuity;
-mod cue_features;
+mod cue_entry;
 mod direct;
 mod indirect;
-mod learned_cues;
 mod lexicon;
-mod linear_model;
 mod marks;
 pub mod polnear;
 mod relay;
 mod speaker;
+mod tagged;
+mod tagging;
 #[cfg(test)]
 mod tests;
 pub mod training;
@@ -47,6 +48,10 @@ pub(crate) struct Found {
     pub attribution: Option<Attribution>,
     pub resolved: Resolved,
     pub reporter: Option<String>,
+    /// A one- or two-word quoted phrase with no cue of its own: a quote only
+    /// inside a reported clause (Zelensky described the talks as “artificial
+    /// diplomacy”), a scare quote otherwise.
+    pub only_in_clause: bool,
 }
 
 /// All quotes of an article body, in order of their content. `paragraphs`
@@ -80,10 +85,14 @@ pub fn find_quotes(
             }
         }
     }
-    let indirect = indirect::indirect_quotes(&ctx, &blocked);
+    let indirect = match tagging::shipped_tagger() {
+        Some(model) => tagged::tagged_quotes(&ctx, model, &quoted, &blocked),
+        None => indirect::indirect_quotes(&ctx, &blocked),
+    };
     let mut all = resolve_overlaps(direct, indirect);
     all.sort_by_key(|f| f.parts.first().map(|p| p.start).unwrap_or(0));
     continuity::carry_speakers(&ctx, &mut all);
+    continuity::join_continuations(&ctx, &mut all);
     all.into_iter().filter_map(|f| to_quote(&ctx, f)).collect()
 }
 
@@ -139,6 +148,14 @@ fn resolve_overlaps(direct: Vec<Found>, indirect: Vec<Found>) -> Vec<Found> {
         .collect();
     let kept_direct: Vec<Found> = direct
         .into_iter()
+        .filter(|d| {
+            !d.only_in_clause
+                || kept_indirect.iter().any(|i| {
+                    d.parts
+                        .iter()
+                        .all(|p| i.parts.iter().any(|c| c.start <= p.start && p.end <= c.end))
+                })
+        })
         .map(|mut d| {
             let unattributed = d.resolved.speaker.is_none() && d.resolved.source.is_none();
             if d.kind == QuoteKind::Partial && unattributed {

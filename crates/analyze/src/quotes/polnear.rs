@@ -1,6 +1,6 @@
 //! Reading PolNeAR's attribution annotations (brat standoff files) into
 //! byte spans of the article text, for the benchmark
-//! (`examples/polnear_eval.rs`) and the cue detector's training program
+//! (`examples/polnear_eval.rs`) and the attribution tagger's training program
 //! (`examples/train_quotes.rs`). Not used by the finder itself.
 //!
 //! A brat line is `T<n>\t<Role> <start> <end>[;<start> <end>…]\t<text>`

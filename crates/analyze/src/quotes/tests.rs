@@ -100,7 +100,7 @@ fn split_quote_is_one_quote_with_two_parts() {
 }
 
 #[test]
-fn quote_paragraph_continues_the_previous_speaker() {
+fn quote_paragraph_continues_the_previous_statement() {
     let body = "Peskov told reporters the talks were over. “We see no partner in Kyiv,” he added.\n\n\
                 “The door is closed for now.”";
     let mentions = [
@@ -109,10 +109,64 @@ fn quote_paragraph_continues_the_previous_speaker() {
     ];
     let found = quotes(body, &mentions);
     let last = found.last().expect("quotes");
-    assert_eq!(found.len(), 3, "{found:#?}");
-    assert_eq!(last.text, "The door is closed for now.");
+    // The paragraph with no cue of its own is the second part of the quote
+    // before it: one statement, one cue ("added"), one speaker.
+    assert_eq!(last.parts.len(), 2, "{found:#?}");
+    assert_eq!(
+        last.text,
+        "We see no partner in Kyiv, … The door is closed for now."
+    );
     assert_eq!(last.kind, QuoteKind::Direct);
+    assert_eq!(last.cue.as_ref().map(|c| c.lemma.as_str()), Some("add"));
     assert_eq!(speaker_name(last), Some("Dmitry Peskov"));
+}
+
+#[test]
+fn quote_after_the_attribution_sentence_continues_the_statement() {
+    let body = "“Immigration is at the center of this campaign,” Clinton said at a school as she sat \
+                between two children of undocumented immigrants. “This is very personal to me.”\n\n\
+                The crowd applauded. “Thank you.”";
+    let mentions = [person(body, "Clinton", 0, MentionForm::Name, 4)];
+    let found = quotes(body, &mentions);
+    let first = &found[0];
+    assert_eq!(
+        first.text,
+        "Immigration is at the center of this campaign, … This is very personal to me."
+    );
+    // A reporter's sentence in between ends the statement.
+    assert!(
+        found
+            .iter()
+            .all(|q| !q.text.contains("Thank you") || q.parts.is_empty()),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn short_quoted_phrase_is_a_quote_inside_a_reported_clause_only() {
+    let body = "Zelensky described the talks as “artificial diplomacy” designed to delay sanctions. \
+                The so-called “peace plan” was published on Monday.";
+    let mentions = [person(body, "Zelensky", 0, MentionForm::Name, 0)];
+    let found = quotes(body, &mentions);
+    let partial = found
+        .iter()
+        .find(|q| q.kind == QuoteKind::Partial)
+        .expect("partial quote");
+    assert_eq!(partial.text, "artificial diplomacy");
+    assert_eq!(speaker_name(partial), Some("Volodymyr Zelensky"));
+    assert!(found.iter().all(|q| q.text != "peace plan"), "{found:#?}");
+}
+
+#[test]
+fn relative_pronoun_source_is_its_antecedent() {
+    let body = "Russia launched 502 drones at Ukraine last night, according to the Ukrainian air force, \
+                which said it was able to intercept 430 of the drones.";
+    let found = quotes(body, &[]);
+    let intercepted = found
+        .iter()
+        .find(|q| q.text.contains("intercept 430"))
+        .expect("quote");
+    assert_eq!(intercepted.source.as_deref(), Some("the Ukrainian air force"));
 }
 
 #[test]

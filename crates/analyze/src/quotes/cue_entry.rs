@@ -1,85 +1,19 @@
-//! Cues found by the learned detector (`cue_model`) for indirect speech:
-//! every token of a sentence is scored, and each run of cue tokens becomes
-//! one cue. Its lemma, act and frame come from the lexicon when a lexicon
-//! form is in the run; otherwise the cue is a plain clause cue ("believes
-//! that…", "polls show…") with the run's last word as lemma and the claim
-//! act (the speech-act list has no act for beliefs).
+//! What a cue the attribution tagger found is: its lemma, act and frame
+//! come from the lexicon when a lexicon form is in the tagged run;
+//! otherwise the cue is a plain clause cue ("believes that…", "polls
+//! show…") with the run's last word as lemma and the claim act (the
+//! speech-act list has no act for beliefs).
 
 use std::borrow::Cow;
 use std::ops::Range;
 
 use parallax_core::SpeechAct;
 
-use super::attribution::{cues_in, CueHit};
 use super::context::Context;
-use super::cue_features::cue_features;
 use super::lexicon::{lexicon, CueEntry, Frame};
-use super::linear_model::shipped_cue_model;
-use super::relay::is_relay;
-use crate::tokens::TokenKind;
 
 /// Longest multi-word lexicon form, in words.
 const MAX_FORM_WORDS: usize = 5;
-
-/// Cues among tokens `range` (one sentence), in order, skipping tokens for
-/// which `excluded` is true (quoted text). Without a usable model, the
-/// lexicon's cues.
-pub(crate) fn learned_cues_in(
-    ctx: &Context,
-    range: Range<usize>,
-    excluded: &dyn Fn(usize) -> bool,
-) -> Vec<CueHit> {
-    let Some(model) = shipped_cue_model() else {
-        return cues_in(ctx, range, excluded);
-    };
-    let mut features = Vec::with_capacity(32);
-    let mut is_cue: Vec<bool> = range
-        .clone()
-        .map(|i| {
-            if excluded(i) || !ctx.is_word(i) {
-                return false;
-            }
-            features.clear();
-            cue_features(ctx, i, &range, excluded, &mut features);
-            model.decide(&features)
-        })
-        .collect();
-    // Relay cues ("reports", "according to") always count: the relay rules
-    // that name the outlet depend on them.
-    for hit in cues_in(ctx, range.clone(), excluded) {
-        if is_relay(&hit.entry.lemma) {
-            for t in hit.tokens {
-                if let Some(flag) = is_cue.get_mut(t - range.start) {
-                    *flag = true;
-                }
-            }
-        }
-    }
-    let mut hits = Vec::new();
-    let mut i = range.start;
-    while i < range.end {
-        if !is_cue[i - range.start] {
-            i += 1;
-            continue;
-        }
-        let mut end = i + 1;
-        while end < range.end && (is_cue[end - range.start] || joins_run(ctx, end, &is_cue, range.start)) {
-            end += 1;
-        }
-        let (entry, end) = entry_for(ctx, i..end, range.end, excluded);
-        hits.push(CueHit {
-            tokens: i..end,
-            entry,
-        });
-        i = end;
-    }
-    hits
-}
-
-/// A clitic ("’s", "n't") between two cue tokens belongs to the cue.
-fn joins_run(ctx: &Context, i: usize, is_cue: &[bool], offset: usize) -> bool {
-    ctx.kind(i) == Some(TokenKind::Clitic) && is_cue.get(i + 1 - offset).copied().unwrap_or(false)
-}
 
 /// The lexicon entry of the first lexicon form starting inside the run
 /// (extending the run to the form's end: "according" + "to"), or a clause
