@@ -140,10 +140,15 @@ class Generator:
         self.offset = offset
         self.count = 0
         self.recent = []  # recently generated distinct articles, for syndication
+        self.stories = []  # gold story label of each generated article, in order
 
-    def article(self, kind, title, paragraphs, outlet, day):
+    def article(self, kind, title, paragraphs, outlet, day, story=None):
         number = self.offset + self.count
         self.count += 1
+        # The story the article was generated for (not written to the
+        # corpus; `--gold` lists it): its own number for a distinct article,
+        # its original's for a copy, the event's for an event report.
+        self.stories.append(story or f"{kind}-{number:07d}")
         return {
             "url": f"https://{outlet}/{day.year}/{day.month:02d}/{kind}-{number:07d}",
             "title": title,
@@ -193,7 +198,8 @@ class Generator:
         day = dt.date.fromisoformat(original["date_publish"][:10]) + dt.timedelta(days=self.rng.randint(0, 2))
         outlet = self.rng.choice([o for o in OUTLETS if o != original["source_domain"]])
         title = self.rng.choice(["UPDATE: ", "", "Wire: ", "Report: "]) + original["title"]
-        return [self.article("c", title, paragraphs, outlet, day)]
+        story = "a-" + original["url"].rsplit("-", 1)[1]
+        return [self.article("c", title, paragraphs, outlet, day, story)]
 
     def event(self):
         family = self.family()
@@ -204,6 +210,7 @@ class Generator:
         outlets = self.rng.sample(OUTLETS, min(5, max(2, len(source) // 2), self.rng.randint(2, 5)))
         day = FIRST_DAY + dt.timedelta(days=self.rng.randrange(DAY_SPAN + 1))
         padding = self.families[family]
+        story = f"e-{self.offset + self.count:07d}"
         out = []
         for i, outlet in enumerate(outlets):
             dealt = source[i :: len(outlets)]
@@ -215,6 +222,7 @@ class Generator:
                     dealt + [extra],
                     outlet,
                     day + dt.timedelta(days=self.rng.randint(0, 3)),
+                    story,
                 )
             )
         return out
@@ -242,6 +250,7 @@ def main():
     parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
     parser.add_argument("--offset", type=int, default=0, help="first article number (for a disjoint second batch)")
     parser.add_argument("--shuffle", type=int, default=None, help="write the same articles in an order shuffled with this seed")
+    parser.add_argument("--gold", default=None, help="also write url<TAB>story TSV: the story each article was generated for")
     parser.add_argument(
         "--shared",
         default=os.environ.get("PARALLAX_SHARED", os.path.join(os.path.dirname(__file__), "../../../shared")),
@@ -251,9 +260,16 @@ def main():
     families = load_families(os.path.join(args.shared, "data"))
     if not families:
         sys.exit(f"no source texts under {args.shared}/data")
-    records = list(Generator(families, args.seed, args.offset).records(args.n))
+    generator = Generator(families, args.seed, args.offset)
+    records = list(generator.records(args.n))
+    labelled = list(zip(records, generator.stories))
     if args.shuffle is not None:
-        random.Random(args.shuffle).shuffle(records)
+        random.Random(args.shuffle).shuffle(labelled)
+    records = [record for record, _ in labelled]
+    if args.gold:
+        with open(args.gold, "w", encoding="utf-8") as out:
+            for record, story in labelled:
+                out.write(f"{record['url']}\t{story}\n")
     opener = gzip.open if args.output.endswith(".gz") else open
     with opener(args.output, "wt", encoding="utf-8") as out:
         for record in records:

@@ -28,7 +28,7 @@ use std::time::Instant;
 
 use common::{analysed_article, bcubed, cluster_pairs, pairwise, shared_dir, shuffled, Meta, Prf};
 use parallax_core::{Article, Span};
-use parallax_link::components::components;
+use parallax_link::clustering::{story_clusters, Edge, Link};
 use parallax_link::{LinkIndex, STORY_THRESHOLD};
 use serde_json::Value;
 
@@ -91,7 +91,7 @@ fn main() {
     });
     println!("same linking over 10 further shuffles: {identical}");
 
-    cross_validate(&corpus, &mut index, &gold);
+    cross_validate(&corpus, &gold, &clusters);
     inferred_dates(&corpus, &clusters);
     identities(&corpus, &clusters);
     quote_speakers(&root, &corpus);
@@ -269,27 +269,52 @@ fn report(label: &str, clusters: &[Vec<String>], gold: &BTreeMap<String, String>
     (b3, pw)
 }
 
-/// Clusters of `nodes` at `threshold` from the index's pair scores and copy
-/// pairs, using only edges between `nodes`.
+/// Clusters of `nodes` at `threshold` from the index's pair scores and the
+/// copy links that join stories, using only edges between `nodes`, through
+/// the link stage's own clustering (`parallax_link::clustering`).
 fn clusters_at(
     nodes: &[String],
+    days: &BTreeMap<String, Option<chrono::NaiveDate>>,
     scores: &[(String, String, f64)],
     copies: &[(String, String)],
     threshold: f64,
 ) -> Vec<Vec<String>> {
     let slot: BTreeMap<&str, usize> = nodes.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
-    let edges = scores
+    let node_days: Vec<Option<chrono::NaiveDate>> =
+        nodes.iter().map(|n| days.get(n).copied().flatten()).collect();
+    let edges: Vec<Edge> = scores
         .iter()
         .filter(|(_, _, s)| *s >= threshold)
-        .map(|(a, b, _)| (a, b))
-        .chain(copies.iter().map(|(a, b)| (a, b)))
-        .filter_map(|(a, b)| Some((*slot.get(a.as_str())?, *slot.get(b.as_str())?)));
-    components(nodes, edges)
+        .map(|(a, b, s)| (a, b, Link::Score(*s)))
+        .chain(copies.iter().map(|(a, b)| (a, b, Link::Copy)))
+        .filter_map(|(a, b, link)| {
+            Some(Edge {
+                a: *slot.get(a.as_str())?,
+                b: *slot.get(b.as_str())?,
+                link,
+            })
+        })
+        .collect();
+    story_clusters(nodes, &node_days, &edges)
 }
 
-fn cross_validate(corpus: &[Basil], index: &mut LinkIndex, gold: &BTreeMap<String, String>) {
+fn cross_validate(corpus: &[Basil], gold: &BTreeMap<String, String>, linked: &[Vec<String>]) {
+    // Every non-zero score, so that thresholds below the default can be tried.
+    let mut index = LinkIndex::new().keeping_all_scores();
+    for b in corpus {
+        let _ = index.add(&b.article);
+    }
     let scores = index.story_scores();
-    let copies = index.copy_pairs();
+    let copies = index.story_copy_links();
+    let days: BTreeMap<String, Option<chrono::NaiveDate>> = corpus
+        .iter()
+        .map(|b| {
+            (
+                b.article.id.clone(),
+                parallax_link::features::publication_day(&b.article),
+            )
+        })
+        .collect();
     let grid: Vec<f64> = (2..=150).map(|i| f64::from(i) * 0.01).collect();
     let years: BTreeSet<&str> = corpus.iter().map(|b| b.year.as_str()).collect();
     let subset = |keep: &dyn Fn(&Basil) -> bool| -> (Vec<String>, BTreeMap<String, String>) {
@@ -307,7 +332,7 @@ fn cross_validate(corpus: &[Basil], index: &mut LinkIndex, gold: &BTreeMap<Strin
     let best_threshold = |nodes: &[String], labels: &BTreeMap<String, String>| -> (f64, f64, f64) {
         let f1s: Vec<f64> = grid
             .iter()
-            .map(|&t| bcubed(&clusters_at(nodes, &scores, &copies, t), labels).f1)
+            .map(|&t| bcubed(&clusters_at(nodes, &days, &scores, &copies, t), labels).f1)
             .collect();
         let best = f1s.iter().copied().fold(0.0, f64::max);
         // The middle of the best plateau: the threshold with the most margin
@@ -320,6 +345,11 @@ fn cross_validate(corpus: &[Basil], index: &mut LinkIndex, gold: &BTreeMap<Strin
             .collect();
         (tied[tied.len() / 2], tied[0], tied[tied.len() - 1])
     };
+    let all: Vec<String> = corpus.iter().map(|b| b.article.id.clone()).collect();
+    println!(
+        "clusters rebuilt from scores at the default threshold equal the index's stories: {}",
+        clusters_at(&all, &days, &scores, &copies, STORY_THRESHOLD) == linked
+    );
     println!("leave-one-year-out (threshold chosen on 4 years, scored on the 5th):");
     let mut held_out = Vec::new();
     for year in &years {
@@ -327,7 +357,7 @@ fn cross_validate(corpus: &[Basil], index: &mut LinkIndex, gold: &BTreeMap<Strin
         let (test_nodes, test_labels) = subset(&|b: &Basil| b.year == *year);
         let (threshold, _, _) = best_threshold(&train_nodes, &train_labels);
         let b3 = bcubed(
-            &clusters_at(&test_nodes, &scores, &copies, threshold),
+            &clusters_at(&test_nodes, &days, &scores, &copies, threshold),
             &test_labels,
         );
         println!("  {year}: threshold {threshold:.2}  held-out B-cubed {b3}");

@@ -27,10 +27,15 @@ pub fn components(nodes: &[String], edges: impl IntoIterator<Item = (usize, usiz
             parent[high] = low;
         }
     }
+    canonical_groups(nodes, |i| find(&mut parent, i))
+}
+
+/// The groups of `nodes` by the root `root_of` gives each node's index, in
+/// canonical form: members sorted (and unique), groups by their first member.
+pub fn canonical_groups(nodes: &[String], mut root_of: impl FnMut(usize) -> usize) -> Vec<Vec<String>> {
     let mut groups: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     for (i, node) in nodes.iter().enumerate() {
-        let root = find(&mut parent, i);
-        groups.entry(root).or_default().push(node.clone());
+        groups.entry(root_of(i)).or_default().push(node.clone());
     }
     let mut out: Vec<Vec<String>> = groups
         .into_values()

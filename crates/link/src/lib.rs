@@ -5,7 +5,8 @@
 //! - syndicated and near-duplicate copies, grouped, with the fullest copy as
 //!   original and each copy's outlet ([`copies`]);
 //! - story clusters from shared entity keys, salient terms and dates
-//!   ([`features`], [`similarity`]);
+//!   ([`features`], [`similarity`]), bounded so they do not chain
+//!   ([`clustering`]);
 //! - one identity per entity across a story's articles ([`identity`]);
 //! - publication dates inferred for undated articles from their story, marked
 //!   inferred with a confidence ([`dates`]).
@@ -17,14 +18,17 @@
 //! store, change articles (an inferred date is returned, never written into
 //! `published`), or look at a clock.
 
+pub mod clustering;
 pub mod components;
 pub mod copies;
 pub mod dates;
 pub mod features;
 pub mod identity;
 mod index;
+mod postings;
 pub mod shingles;
 pub mod similarity;
+pub mod sketch;
 
 #[cfg(test)]
 mod test_support;
@@ -32,4 +36,7 @@ mod test_support;
 pub use copies::{CopyGroup, CopyMember};
 pub use dates::{infer_dates, InferredDate, ResolvedTime};
 pub use identity::{resolve_identities, CrossEntity, MentionRef};
-pub use index::{AddError, LinkEntry, LinkIndex, Linking, Story, STORY_THRESHOLD};
+pub use index::{
+    AddError, CopyStats, FingerprintSource, LinkEntry, LinkIndex, Linking, Snapshot, SnapshotView, Story,
+    STORY_THRESHOLD,
+};

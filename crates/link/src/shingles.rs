@@ -92,7 +92,8 @@ fn shingle_set(words: &[u64]) -> Vec<u64> {
 /// values, so hashing them again (SipHash, the default) only costs time.
 pub type ShingleMap<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<PassThrough>>;
 
-/// A hasher that passes a `u64` key through unchanged (see [`ShingleMap`]).
+/// A hasher that passes a `u64` key through unchanged (see [`ShingleMap`]),
+/// and spreads a `u32` one over 64 bits.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct PassThrough(u64);
 
@@ -112,17 +113,32 @@ impl std::hash::Hasher for PassThrough {
     fn write_u64(&mut self, n: u64) {
         self.0 = n;
     }
+
+    /// A 32-bit key (a sample key) is spread over 64 bits: the map takes
+    /// its control bits from the top.
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
 }
 
 /// Number of hashes two sorted, de-duplicated sets share.
 pub fn intersection_size(a: &[u64], b: &[u64]) -> usize {
+    count_shared(a, b, |_, _| true)
+}
+
+/// Walks two sorted, de-duplicated lists together and counts the values
+/// they share for which `counts(i, j)` (their positions in `a` and `b`) is
+/// true.
+pub fn count_shared<T: Ord>(a: &[T], b: &[T], mut counts: impl FnMut(usize, usize) -> bool) -> usize {
     let (mut i, mut j, mut shared) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                shared += 1;
+                if counts(i, j) {
+                    shared += 1;
+                }
                 i += 1;
                 j += 1;
             }
@@ -144,6 +160,18 @@ fn word_hash(word: &str) -> u64 {
         }
     }
     hash
+}
+
+/// A stable 64-bit hash of a string (FNV-1a of its bytes, then the
+/// splitmix finaliser): the same on every run and platform, so it may name
+/// a value in a persisted index.
+pub fn stable_hash(text: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &byte in text.as_bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    mix(hash)
 }
 
 /// Order-sensitive combination of word hashes (splitmix64 finaliser after

@@ -51,13 +51,16 @@ pub fn date_factor(a: Option<NaiveDate>, b: Option<NaiveDate>) -> f64 {
     }
 }
 
-/// Story similarity of two articles given as sorted, de-duplicated feature
-/// lists and publication days, and each feature's document frequency. The
-/// sum runs over shared features in sorted order, so the same pair over the
-/// same set of articles gives a bit-identical score however it was reached.
-pub fn story_similarity<T: Ord + Copy>(
+/// Story similarity of two articles given as de-duplicated feature lists
+/// sorted by `key`, publication days, and each feature's document
+/// frequency. The sum runs over shared features in `key` order; with a key
+/// that is a function of the feature itself (not of when it was first seen),
+/// the same pair over the same set of articles gives a bit-identical score
+/// however it was reached.
+pub fn story_similarity<T: Copy, K: Ord>(
     a: (&[T], Option<NaiveDate>),
     b: (&[T], Option<NaiveDate>),
+    key: impl Fn(T) -> K,
     df: impl Fn(T) -> usize,
 ) -> f64 {
     let ((fa, day_a), (fb, day_b)) = (a, b);
@@ -66,7 +69,7 @@ pub fn story_similarity<T: Ord + Copy>(
     }
     let (mut i, mut j, mut shared) = (0, 0, 0.0);
     while i < fa.len() && j < fb.len() {
-        match fa[i].cmp(&fb[j]) {
+        match key(fa[i]).cmp(&key(fb[j])) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -91,10 +94,13 @@ mod tests {
     #[test]
     fn rare_shared_features_score_higher_than_common_ones() {
         let (a, b) = ([1, 2], [1, 3]);
-        let rare = story_similarity((&a, None), (&b, None), |_| 2);
-        let common = story_similarity((&a, None), (&b, None), |_| 40);
+        let rare = story_similarity((&a, None), (&b, None), |x| x, |_| 2);
+        let common = story_similarity((&a, None), (&b, None), |x| x, |_| 40);
         assert!(rare > common && common > 0.0);
-        assert_eq!(story_similarity((&a, None), (&b, None), |_| MAX_DF + 1), 0.0);
+        assert_eq!(
+            story_similarity((&a, None), (&b, None), |x| x, |_| MAX_DF + 1),
+            0.0
+        );
     }
 
     #[test]
@@ -103,14 +109,24 @@ mod tests {
         assert!(date_factor(day(2014, 1, 1), day(2014, 3, 1)) < 0.3);
         assert_eq!(date_factor(None, day(2014, 1, 1)), 1.0);
         let shared = [1];
-        let near = story_similarity((&shared, day(2014, 1, 1)), (&shared, day(2014, 1, 2)), |_| 2);
-        let far = story_similarity((&shared, day(2014, 1, 1)), (&shared, day(2014, 6, 1)), |_| 2);
+        let near = story_similarity(
+            (&shared, day(2014, 1, 1)),
+            (&shared, day(2014, 1, 2)),
+            |x| x,
+            |_| 2,
+        );
+        let far = story_similarity(
+            (&shared, day(2014, 1, 1)),
+            (&shared, day(2014, 6, 1)),
+            |x| x,
+            |_| 2,
+        );
         assert!(far < near);
     }
 
     #[test]
     fn no_features_no_similarity() {
         let (a, b): ([u32; 0], [u32; 1]) = ([], [1]);
-        assert_eq!(story_similarity((&a, None), (&b, None), |_| 2), 0.0);
+        assert_eq!(story_similarity((&a, None), (&b, None), |x| x, |_| 2), 0.0);
     }
 }

@@ -4,7 +4,7 @@
 use parallax_core::{
     Article, DateProvenance, Hints, InputFormat, Origin, PublishedDate, SourceDocument, SourceKind,
 };
-use parallax_link::{LinkIndex, Linking};
+use parallax_link::{LinkEntry, LinkIndex, Linking, Snapshot};
 use proptest::prelude::*;
 
 const BUDGET: &str = include_str!("fixtures/budget.txt");
@@ -185,6 +185,85 @@ fn many_shuffles_give_one_result() {
             "order {order:?}"
         );
     }
+}
+
+#[test]
+fn removing_an_article_is_as_if_it_never_came() {
+    let articles = corpus();
+    for removed in 0..articles.len() {
+        let mut index = LinkIndex::new();
+        for article in articles {
+            index.add(article).expect("distinct ids");
+        }
+        let _ = index.linking();
+        assert!(index.remove(&articles[removed].id));
+        assert!(!index.remove(&articles[removed].id));
+        let mut without = LinkIndex::new();
+        for (i, article) in articles.iter().enumerate() {
+            if i != removed {
+                without.add(article).expect("distinct ids");
+            }
+        }
+        assert_eq!(index.linking(), without.linking(), "removed {removed}");
+        // And it can come back.
+        index.add(&articles[removed]).expect("removed, so absent");
+        assert_eq!(
+            index.linking(),
+            link(articles, &(0..articles.len()).collect::<Vec<_>>(), false)
+        );
+    }
+}
+
+#[test]
+fn a_compact_index_with_a_source_links_like_a_full_one() {
+    let articles = corpus();
+    let order: Vec<usize> = (0..articles.len()).collect();
+    let expected = link(articles, &order, false);
+    let mut compact = LinkIndex::compact();
+    for article in articles {
+        let mut source = |id: &str| {
+            articles
+                .iter()
+                .find(|a| a.id == id)
+                .map(|a| parallax_link::shingles::fingerprint(&a.body))
+        };
+        compact
+            .add_entry_with(LinkEntry::of(article), &mut source)
+            .expect("distinct ids");
+    }
+    let linking = compact.linking();
+    assert_eq!(linking.stories, expected.stories);
+    let pairs = |l: &Linking| -> Vec<Vec<String>> {
+        l.copy_groups
+            .iter()
+            .map(|g| g.members().map(str::to_owned).collect())
+            .collect()
+    };
+    assert_eq!(pairs(&linking), pairs(&expected));
+}
+
+#[test]
+fn a_snapshot_resumes_exactly() {
+    let articles = corpus();
+    let (first, rest) = articles.split_at(4);
+    let mut index = LinkIndex::new();
+    for article in first {
+        index.add(article).expect("distinct ids");
+    }
+    index.remove(&first[1].id);
+    let json = serde_json::to_string(&index.snapshot_view()).expect("serialises");
+    let snapshot: Snapshot = serde_json::from_str(&json).expect("reads back");
+    let mut resumed = LinkIndex::from(snapshot);
+    assert_eq!(resumed.linking(), index.linking());
+    for article in rest.iter().chain([&first[1]]) {
+        index.add(article).expect("absent");
+        resumed.add(article).expect("absent");
+    }
+    assert_eq!(resumed.linking(), index.linking());
+    assert_eq!(
+        resumed.linking(),
+        link(articles, &(0..articles.len()).collect::<Vec<_>>(), false)
+    );
 }
 
 proptest! {

@@ -7,12 +7,14 @@
 //! ```
 //!
 //! Both go through the same `parallax-pipeline` calls as the CLI and the
-//! server; each prints one JSON line of counts and seconds on stdout.
+//! server (`link` is `parallax_pipeline::relink` spelled out, so that its
+//! phases can be timed: resume the saved linker, relink, save it); each
+//! prints one JSON line of counts and seconds on stdout.
 
 use std::path::Path;
 use std::time::Instant;
 
-use parallax_pipeline::{process_batch, relink, store_batch, IngestCounts};
+use parallax_pipeline::{process_batch, store_batch, IngestCounts, Linker};
 use parallax_read::{expand_inputs, read_input};
 use parallax_store::SqliteStore;
 
@@ -91,7 +93,13 @@ fn ingest(data: &Path, files: &[String]) -> Result<(), Failure> {
 fn link(data: &Path) -> Result<(), Failure> {
     let started = Instant::now();
     let mut store = SqliteStore::open_existing(data)?;
-    let relinked = relink(&mut store)?;
+    let mut linker = Linker::open(&store);
+    let opened = started.elapsed().as_secs_f64();
+    let relinked = linker.relink(&mut store)?;
+    let linked = started.elapsed().as_secs_f64();
+    let memory = linker.index().memory();
+    let copy_stats = linker.index().copy_stats();
+    linker.save(&store);
     let multi = relinked.stories.iter().filter(|s| s.articles.len() > 1).count();
     let largest = relinked
         .stories
@@ -99,6 +107,7 @@ fn link(data: &Path) -> Result<(), Failure> {
         .map(|s| s.articles.len())
         .max()
         .unwrap_or(0);
+    let index_bytes: usize = memory.values().sum();
     println!(
         "{}",
         serde_json::json!({
@@ -106,12 +115,23 @@ fn link(data: &Path) -> Result<(), Failure> {
             "articles": relinked.entries_reused + relinked.entries_computed,
             "entries_reused": relinked.entries_reused,
             "entries_computed": relinked.entries_computed,
+            "entries_removed": relinked.entries_removed,
             "stories": relinked.stories.len(),
             "stories_of_two_or_more": multi,
             "largest_story": largest,
             "copy_groups": relinked.copy_groups,
+            "copy_candidates": copy_stats.candidates,
+            "copy_exact_checks": copy_stats.exact,
             "reports_assembled": relinked.assembled.len(),
             "stories_dropped": relinked.dropped.len(),
+            "index_mb": index_bytes as f64 / 1e6,
+            "index_parts_mb": memory.iter().map(|(k, v)| (k.to_string(), *v as f64 / 1e6)).collect::<std::collections::BTreeMap<_, _>>(),
+            "seconds_resume": opened,
+            "seconds_relink": linked - opened,
+            "seconds_sync": relinked.timings.sync.as_secs_f64(),
+            "seconds_cluster": relinked.timings.link.as_secs_f64(),
+            "seconds_write": relinked.timings.write.as_secs_f64(),
+            "seconds_save": started.elapsed().as_secs_f64() - linked,
             "seconds": started.elapsed().as_secs_f64(),
         })
     );

@@ -1,14 +1,17 @@
-//! The link stage as run after every ingest that changed the store: every
-//! stored article goes into a [`LinkIndex`], and the stories that appeared
-//! since the last relink are assembled into reports and stored, while those
-//! that no longer exist are dropped — one transaction.
+//! The link stage as run after every ingest that changed the store: the
+//! link index is brought in line with the store ([`Linker::sync`]), and the
+//! stories that appeared since the last relink are assembled into reports
+//! and stored, while those that no longer exist are dropped (and recorded
+//! as moved, so their ids keep resolving) — one transaction.
 //!
-//! What makes this scale with the store: the index is fed the articles'
-//! [`parallax_link::LinkEntry`]s from the link cache (`link_cache`), so only
-//! new or revised articles are decoded; and a story's id is a function of its
-//! members, so an unchanged id is an unchanged story whose stored row is left
-//! alone — only stories touched by the new articles are assembled and
-//! written.
+//! What makes this scale with the store: the linker holds its index between
+//! relinks (in the server's memory, or saved beside the store for the next
+//! process), so only new or revised articles are read; a story's id is a
+//! function of its members, so an unchanged id is an unchanged story whose
+//! stored row is left alone — only stories touched by the new articles are
+//! assembled and written; reports are assembled a few at a time and written
+//! as they are made, from at most [`crate::MAX_REPORT_ARTICLES`] members
+//! each, so neither a large story nor a full relink holds much in memory.
 //!
 //! Undated members get the publication date the story implies
 //! (`parallax_link::infer_dates`); when at least one of the member's own time
@@ -20,14 +23,21 @@
 //! timeline would turn a weak guess into a dated fact. The stored articles
 //! always keep what their own text says.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::time::Instant;
 
 use parallax_core::Article;
-use parallax_link::{infer_dates, CopyGroup, InferredDate, LinkIndex, Story};
-use parallax_store::{Store, StoryRecord};
-use parallax_story::{assemble, AssembleOptions, StoryReport};
+use parallax_link::{CopyGroup, Linking, Story};
+use parallax_store::{Store, StoreError, StoryRecord};
+use rayon::prelude::*;
 
-use crate::link_cache::current_entries;
+use crate::linker::{Linker, Synced};
+use crate::report::{report_members, story_report, story_title};
+use crate::PipelineError;
+
+/// Stories assembled together (in parallel) hold at most about this many
+/// member articles in memory at once.
+const ASSEMBLY_BATCH_ARTICLES: usize = 128;
 
 /// What a relink did.
 pub struct Relinked {
@@ -36,130 +46,232 @@ pub struct Relinked {
     /// Ids of the stories whose reports were (re)assembled in this run.
     pub assembled: Vec<String>,
     /// Ids of the stored stories dropped in this run (their members now
-    /// belong to other stories).
+    /// belong to other stories; each is recorded as moved).
     pub dropped: Vec<String>,
     /// Number of copy groups (syndicated or near-duplicate texts).
     pub copy_groups: usize,
-    /// Articles whose link entries came from the link cache.
+    /// Articles the linker already held at their current revision.
     pub entries_reused: usize,
-    /// Articles read from the store and featurised in this run.
+    /// Articles read from the store and added to the link index in this run.
     pub entries_computed: usize,
+    /// Articles removed from the link index (revised or gone).
+    pub entries_removed: usize,
+    /// Wall time of each phase.
+    pub timings: RelinkTimings,
 }
 
-/// Links every stored article and stores the stories that changed.
+/// Wall time of each phase of a relink.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct RelinkTimings {
+    /// Bringing the link index in line with the store.
+    pub sync: std::time::Duration,
+    /// Reading copy groups and stories from the index.
+    pub link: std::time::Duration,
+    /// Assembling the new stories' reports and writing the change.
+    pub write: std::time::Duration,
+}
+
+/// Links every stored article and stores the stories that changed, resuming
+/// from (and then updating) the linker state saved beside the store.
 pub fn relink<S: Store + ?Sized>(store: &mut S) -> crate::Result<Relinked> {
-    let entries = current_entries(store)?;
-    let mut index = LinkIndex::new();
-    for entry in entries.entries {
-        // Entries come one per stored id, so a duplicate cannot occur;
-        // ignoring the error keeps the link stage total.
-        let _ = index.add_entry(entry);
+    let mut linker = Linker::open(&*store);
+    let relinked = linker.relink(store)?;
+    linker.save(&*store);
+    Ok(relinked)
+}
+
+impl Linker {
+    /// Brings the index in line with `store`, then assembles and stores the
+    /// stories that appeared and drops those that vanished. The caller
+    /// decides when to [`Linker::save`].
+    pub fn relink<S: Store + ?Sized>(&mut self, store: &mut S) -> crate::Result<Relinked> {
+        let started = Instant::now();
+        let synced = self.sync(&*store)?;
+        let synced_at = Instant::now();
+        let linking = self.index.linking();
+        let linked_at = Instant::now();
+        let stored: HashSet<String> = store.story_ids()?.into_iter().collect();
+        let current: HashSet<&str> = linking.stories.iter().map(|s| s.id.as_str()).collect();
+        let mut dropped: Vec<String> = stored
+            .iter()
+            .filter(|id| !current.contains(id.as_str()))
+            .cloned()
+            .collect();
+        dropped.sort();
+        let fresh: Vec<&Story> = linking
+            .stories
+            .iter()
+            .filter(|s| !stored.contains(&s.id))
+            .collect();
+        let assembled = write_stories(store, &linking, &fresh, &dropped)?;
+        let timings = RelinkTimings {
+            sync: synced_at - started,
+            link: linked_at - synced_at,
+            write: linked_at.elapsed(),
+        };
+        Ok(Relinked {
+            timings,
+            assembled,
+            copy_groups: linking.copy_groups.len(),
+            stories: linking.stories,
+            dropped,
+            entries_reused: synced.kept,
+            entries_computed: synced.added,
+            entries_removed: synced.removed,
+        })
     }
-    let linking = index.linking();
-    drop(index);
-    let stored: HashSet<String> = store.story_ids()?.into_iter().collect();
-    let current: HashSet<&str> = linking.stories.iter().map(|s| s.id.as_str()).collect();
-    let mut dropped: Vec<String> = stored
-        .iter()
-        .filter(|id| !current.contains(id.as_str()))
-        .cloned()
-        .collect();
-    dropped.sort();
-    let mut records = Vec::new();
-    for story in linking.stories.iter().filter(|s| !stored.contains(&s.id)) {
-        let members = load_members(store, story)?;
-        let report = serde_json::to_string(&story_report(story, &members, &linking.copy_groups))?;
-        records.push(StoryRecord {
-            id: story.id.clone(),
-            title: story_title(&report),
-            articles: story.articles.clone(),
-            outlets: story.outlets.clone(),
-            first_published: story.first_published.clone(),
-            last_published: story.last_published.clone(),
-            report,
-        });
+}
+
+/// Assembles the reports of `fresh` a batch at a time (reading members
+/// through a second handle on the store) and streams them into one
+/// transaction that also drops `dropped`. Returns the ids assembled.
+fn write_stories<S: Store + ?Sized>(
+    store: &mut S,
+    linking: &Linking,
+    fresh: &[&Story],
+    dropped: &[String],
+) -> crate::Result<Vec<String>> {
+    let groups_of = copy_groups_by_article(&linking.copy_groups);
+    let reader = store.reader()?;
+    let mut failure: Option<PipelineError> = None;
+    let mut assembled = Vec::with_capacity(fresh.len());
+    let mut batches = batches(fresh);
+    let mut pending: std::vec::IntoIter<crate::Result<StoryRecord>> = Vec::new().into_iter();
+    let mut records = std::iter::from_fn(|| loop {
+        if failure.is_some() {
+            return None;
+        }
+        match pending.next() {
+            Some(Ok(record)) => {
+                assembled.push(record.id.clone());
+                return Some(Ok(record));
+            }
+            Some(Err(error)) => {
+                let reason = error.to_string();
+                failure = Some(error);
+                return Some(Err(StoreError::Abandoned(reason)));
+            }
+            None => {
+                let batch = batches.next()?;
+                pending = assemble_batch(reader.as_ref(), batch, &groups_of).into_iter();
+            }
+        }
+    });
+    let written = store.update_stories_streaming(&mut records, dropped);
+    if let Some(error) = failure {
+        return Err(error);
     }
-    store.update_stories(&records, &dropped)?;
-    Ok(Relinked {
-        assembled: records.into_iter().map(|r| r.id).collect(),
-        stories: linking.stories,
-        dropped,
-        copy_groups: linking.copy_groups.len(),
-        entries_reused: entries.reused,
-        entries_computed: entries.computed,
+    written?;
+    Ok(assembled)
+}
+
+/// `fresh` cut into runs holding about [`ASSEMBLY_BATCH_ARTICLES`] members.
+fn batches<'a>(fresh: &'a [&'a Story]) -> impl Iterator<Item = &'a [&'a Story]> {
+    let mut rest = fresh;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let (mut members, mut n) = (0, 0);
+        while n < rest.len() && (n == 0 || members + rest[n].articles.len() <= ASSEMBLY_BATCH_ARTICLES) {
+            members += rest[n].articles.len().min(crate::MAX_REPORT_ARTICLES);
+            n += 1;
+        }
+        let (batch, tail) = rest.split_at(n);
+        rest = tail;
+        Some(batch)
     })
 }
 
-fn load_members<S: Store + ?Sized>(store: &S, story: &Story) -> crate::Result<Vec<Article>> {
-    let mut members = Vec::with_capacity(story.articles.len());
-    for id in &story.articles {
-        if let Some(article) = store.article(id)? {
+/// The copy groups each article belongs to.
+fn copy_groups_by_article(groups: &[CopyGroup]) -> HashMap<&str, &CopyGroup> {
+    groups
+        .iter()
+        .flat_map(|g| g.members().map(move |m| (m, g)))
+        .collect()
+}
+
+/// A story with its copy groups and the members its report is assembled
+/// from, read and ready to assemble.
+struct Loaded<'a> {
+    story: &'a Story,
+    groups: Vec<&'a CopyGroup>,
+    members: Vec<Article>,
+}
+
+/// Reads the members of a batch of stories (sequentially, through
+/// `reader`), then assembles their reports in parallel.
+fn assemble_batch(
+    reader: &(dyn Store + Send),
+    batch: &[&Story],
+    groups_of: &HashMap<&str, &CopyGroup>,
+) -> Vec<crate::Result<StoryRecord>> {
+    let mut loaded: Vec<crate::Result<Loaded>> = Vec::with_capacity(batch.len());
+    for &story in batch {
+        let mut groups: Vec<&CopyGroup> = story
+            .articles
+            .iter()
+            .filter_map(|a| groups_of.get(a.as_str()).copied())
+            .collect();
+        groups.sort_by(|a, b| a.id.cmp(&b.id));
+        groups.dedup_by(|a, b| a.id == b.id);
+        loaded.push(load_members(reader, story, &groups).map(|members| Loaded {
+            story,
+            groups,
+            members,
+        }));
+    }
+    loaded
+        .into_par_iter()
+        .map(|loaded| {
+            let Loaded {
+                story,
+                groups,
+                members,
+            } = loaded?;
+            let stored = story_report(story, &members, &groups);
+            let title = story_title(&stored.report);
+            Ok(StoryRecord {
+                id: story.id.clone(),
+                title,
+                articles: story.articles.clone(),
+                outlets: story.outlets.clone(),
+                first_published: story.first_published.clone(),
+                last_published: story.last_published.clone(),
+                report: serde_json::to_string(&stored)?,
+            })
+        })
+        .collect()
+}
+
+/// The members a story's report is assembled from, read from the store.
+/// For a story above the report cap, every member is read once for its
+/// date (one at a time) to choose them.
+fn load_members(
+    reader: &(dyn Store + Send),
+    story: &Story,
+    groups: &[&CopyGroup],
+) -> crate::Result<Vec<Article>> {
+    let mut published: BTreeMap<String, Option<String>> = BTreeMap::new();
+    if story.articles.len() > crate::MAX_REPORT_ARTICLES {
+        for id in &story.articles {
+            let date = reader.article(id)?.and_then(|a| a.published.date);
+            published.insert(id.clone(), date);
+        }
+    }
+    let chosen = report_members(story, groups, &published);
+    let mut members = Vec::with_capacity(chosen.len());
+    for id in &chosen {
+        if let Some(article) = reader.article(id)? {
             members.push(article);
         }
     }
     Ok(members)
 }
 
-/// The stored report: the assembled [`StoryReport`] plus what the link
-/// stage knows about the story (`copies`, `inferred_dates`).
-#[derive(serde::Serialize)]
-struct StoredReport<'a> {
-    #[serde(flatten)]
-    report: StoryReport,
-    /// Groups of copies of one text among the members.
-    copies: Vec<&'a CopyGroup>,
-    /// Publication dates inferred for undated members.
-    inferred_dates: Vec<InferredDate>,
-}
-
-fn story_report<'a>(story: &Story, members: &[Article], copy_groups: &'a [CopyGroup]) -> StoredReport<'a> {
-    let refs: Vec<&Article> = members.iter().collect();
-    let inferred = infer_dates(&refs);
-    let by_article: BTreeMap<&str, &InferredDate> = inferred
-        .iter()
-        .filter(|d| d.agreeing_times > 0)
-        .map(|d| (d.article.as_str(), d))
-        .collect();
-    let redated: Vec<Article> = members
-        .iter()
-        .map(|article| match by_article.get(article.id.as_str()) {
-            Some(date) => {
-                let mut copy = article.clone();
-                parallax_analyze::redate(&mut copy, date.published.clone());
-                copy.analysis.events = parallax_events::code_events(&copy);
-                copy
-            }
-            None => article.clone(),
-        })
-        .collect();
-    let in_story: HashSet<&str> = story.articles.iter().map(String::as_str).collect();
-    StoredReport {
-        report: assemble(&story.id, &redated, &AssembleOptions::default()),
-        copies: copy_groups
-            .iter()
-            .filter(|g| g.members().any(|m| in_story.contains(m)))
-            .collect(),
-        inferred_dates: inferred,
+impl Synced {
+    /// True when the sync changed the index.
+    pub fn changed(&self) -> bool {
+        self.added + self.removed > 0
     }
-}
-
-/// A listing title: the headline of the earliest dated article (undated
-/// ones after, ties by id).
-fn story_title(report: &str) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_str(report).ok()?;
-    let mut titled: Vec<(bool, &str, &str, &str)> = value["articles"]
-        .as_array()?
-        .iter()
-        .filter_map(|a| {
-            let published = a["published"].as_str();
-            Some((
-                published.is_none(),
-                published.unwrap_or(""),
-                a["id"].as_str()?,
-                a["title"].as_str()?,
-            ))
-        })
-        .collect();
-    titled.sort();
-    titled.first().map(|(_, _, _, title)| title.to_string())
 }

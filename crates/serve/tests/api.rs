@@ -460,3 +460,40 @@ fn openapi_core_components_match_the_core_types() {
     }
     panic!("openapi.json components out of date: {stale:?}; run UPDATE_OPENAPI=1 cargo test -p parallax-serve --test api openapi_core");
 }
+
+/// A story's id is a hash of its members: when an article joins, the old
+/// id answers 308 with the id of the story holding its articles now.
+#[tokio::test]
+async fn a_story_that_gained_an_article_redirects_from_its_old_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = router(AppState::open(dir.path()).unwrap());
+    let examples = api_support::examples_dir();
+    let upload = |names: &[&str]| {
+        let files: Vec<(String, Vec<u8>)> = names
+            .iter()
+            .map(|name| (name.to_string(), std::fs::read(examples.join(name)).unwrap()))
+            .collect();
+        let parts: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+        multipart(&parts)
+    };
+    let (content_type, body) = upload(&[
+        "eastbridge-herald-minsk-rejected.txt",
+        "ridgeway-radio-venue-row.txt",
+    ]);
+    let first = send(&app, post("/api/ingest", &content_type, body)).await.json();
+    let old = first["stories"][0]
+        .as_str()
+        .expect("the two articles make a story")
+        .to_owned();
+
+    let (content_type, body) = upload(&["meridian-post-geneva-talks-open.html"]);
+    let second = send(&app, post("/api/ingest", &content_type, body)).await.json();
+    let new = second["stories"][0].as_str().expect("the third joins").to_owned();
+    assert_ne!(old, new);
+
+    let answer = get(&app, &format!("/api/stories/{old}")).await;
+    assert_eq!(answer.status, StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(answer.json()["moved_to"], new.as_str());
+    let current = get(&app, &format!("/api/stories/{new}")).await;
+    assert_eq!(current.status, StatusCode::OK);
+}

@@ -261,6 +261,10 @@ pub enum StoreError {
     /// The data directory cannot be used.
     #[error("store: {0}")]
     Setup(String),
+    /// A caller streaming records into the store gave up with this reason;
+    /// the transaction was rolled back and nothing was written.
+    #[error("store: update abandoned: {0}")]
+    Abandoned(String),
 }
 
 /// Result alias for storage operations.
@@ -302,6 +306,29 @@ pub trait Store {
     /// A story's id is a function of its members, so a relink only ever adds
     /// and drops whole stories; the unchanged ones are not rewritten.
     fn update_stories(&mut self, insert: &[StoryRecord], remove: &[String]) -> Result<()>;
+    /// Like [`Store::update_stories`], but the stories to insert are taken
+    /// from `insert` one at a time and written as they come, so a caller
+    /// assembling thousands of reports never holds them all: one
+    /// transaction, rolled back whole if `insert` yields an error. After the
+    /// inserts, each story in `remove` is recorded as **moved** to the
+    /// current story holding most of its former members (ties: smallest id;
+    /// see [`Store::story_moved_to`]) and dropped. A caller that reads
+    /// articles while producing the stories reads through
+    /// [`Store::reader`], since this store is busy writing.
+    fn update_stories_streaming(
+        &mut self,
+        insert: &mut dyn Iterator<Item = Result<StoryRecord>>,
+        remove: &[String],
+    ) -> Result<()>;
+    /// Where a story id that no longer exists went: the id of the current
+    /// story holding most of its members when it vanished (following later
+    /// moves). `id` may be a unique prefix of a vanished id. `None` for an id
+    /// that was never a story, or whose articles are in no story now.
+    fn story_moved_to(&self, id: &str) -> Result<Option<String>>;
+    /// Another handle on the same store for reading while this one is in
+    /// the middle of a write ([`Store::update_stories_streaming`]); it sees
+    /// what was committed.
+    fn reader(&self) -> Result<Box<dyn Store + Send>>;
     /// `(id, content hash)` of the current revision of every article, in id
     /// order, without decoding any article: what a cache of values derived
     /// from articles checks itself against.

@@ -169,6 +169,16 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX articles_newest ON articles(published DESC, id);
     CREATE INDEX articles_by_outlet ON articles(outlet, published DESC, id);
     CREATE INDEX stories_by_rank ON stories(article_count DESC, last_published DESC, id);",
+    // 4: where vanished story ids went. A story's id is a hash of its
+    // members, so a story that gains or loses a member gets a new id; the
+    // old id is kept here, pointing at the current story holding most of its
+    // former members, so links and bookmarks to it keep working.
+    "CREATE TABLE story_moves (
+        old_id TEXT PRIMARY KEY,
+        new_id TEXT NOT NULL,
+        moved_at TEXT NOT NULL
+    );
+    CREATE INDEX story_moves_by_target ON story_moves(new_id);",
 ];
 
 /// A Rust step that fills a migration's new tables from stored data.

@@ -149,13 +149,35 @@ async fn list_stories(
     Ok(Json(stories::list_stories(&state, &query).await?))
 }
 
+/// One story's report; a story id that vanished because its story gained or
+/// lost articles answers `308 Permanent Redirect` to the story holding most
+/// of its articles now, with `{"moved_to": id, "error": …}` as the body.
 async fn story(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
     _: ApiQuery<NoParameters>,
-) -> Result<impl IntoResponse, ApiError> {
-    let report = stories::story_report_json(&state, &id).await?;
-    Ok(([(header::CONTENT_TYPE, "application/json")], report))
+) -> Result<Response, ApiError> {
+    match stories::story_report_json(&state, &id).await {
+        Ok(report) => Ok(([(header::CONTENT_TYPE, "application/json")], report).into_response()),
+        Err(error) => match stories::moved_after(&state, &id, &error).await {
+            Some(moved) => Ok(story_moved(&id, &moved)),
+            None => Err(error),
+        },
+    }
+}
+
+/// The redirect from a vanished story id to the story it became.
+fn story_moved(id: &str, moved: &str) -> Response {
+    let message = format!("story {id} is now story {moved} (it gained or lost articles)");
+    let moved_error = ApiError::new(StatusCode::PERMANENT_REDIRECT, "moved", message);
+    let body = serde_json::json!({"moved_to": moved, "error": moved_error.body()});
+    let location = format!("/api{}", crate::pages::links::story(moved));
+    (
+        StatusCode::PERMANENT_REDIRECT,
+        [(header::LOCATION, location)],
+        Json(body),
+    )
+        .into_response()
 }
 
 async fn list_articles(

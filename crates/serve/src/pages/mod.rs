@@ -15,7 +15,7 @@ mod entity;
 mod highlight;
 mod ingest;
 mod layout;
-mod links;
+pub(crate) mod links;
 mod search;
 mod stories;
 mod story;

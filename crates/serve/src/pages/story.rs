@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
 use maud::{html, Markup};
 use parallax_story::{
     Agreement, ArticleRef, Cell, Conflict, ConflictKind, Coverage, Evidence, FigureGroup, Statement,
@@ -14,9 +15,9 @@ use parallax_story::{
 };
 
 use super::layout::{self, Section};
-use super::{links, PageResult};
+use super::{links, PageError};
 use crate::state::AppState;
-use crate::views::stories::{story, StoryView};
+use crate::views::stories::{moved_after, story, StoryView};
 
 /// Items of a long list shown before the rest is folded into a `<details>`
 /// (a 200-article story must not produce a page nobody can scroll).
@@ -37,10 +38,19 @@ const REM_PER_DAY: f64 = 0.25;
 /// as a break, so one long pause does not push the rest off screen.
 const GAP_CAP_DAYS: i64 = 30;
 
-pub async fn story_page(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
-    let view = story(&state, &id).await?;
-    let title = view.title.clone().unwrap_or_else(|| format!("Story {}", view.id));
-    Ok(layout::page(&title, Section::Other, render_story(&view, &title)))
+/// The story page; a story id that vanished because its story gained or
+/// lost articles redirects (308) to the story holding most of them now.
+pub async fn story_page(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    match story(&state, &id).await {
+        Ok(view) => {
+            let title = view.title.clone().unwrap_or_else(|| format!("Story {}", view.id));
+            layout::page(&title, Section::Other, render_story(&view, &title)).into_response()
+        }
+        Err(error) => match moved_after(&state, &id, &error).await {
+            Some(moved) => Redirect::permanent(&links::story(&moved)).into_response(),
+            None => PageError::from(error).into_response(),
+        },
+    }
 }
 
 /// Who published each article of the story, for naming sources.

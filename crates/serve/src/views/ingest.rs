@@ -3,7 +3,9 @@
 //!
 //! Reading, extraction and analysis are pure and run in parallel *before*
 //! the store's writer is taken, so readers and other requests are held up
-//! only while the batch is committed, relinked and indexed. Each upload's
+//! only while the batch is committed, relinked and indexed. The relink goes
+//! through the server's kept [`Linker`], so it reads only the new articles
+//! and assembles only the stories they touched, whatever the store's size. Each upload's
 //! original bytes are kept under `<data dir>/uploads/<article id>` so the
 //! article page can offer the file exactly as it was given.
 
@@ -11,7 +13,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use parallax_core::Article;
-use parallax_pipeline::{process_batch, relink, store_batch, IngestCounts};
+use parallax_pipeline::{process_batch, store_batch, IngestCounts, Linker};
 use parallax_read::{read_bytes, ReadError};
 use parallax_search::SearchIndex;
 use parallax_store::{SqliteStore, Store};
@@ -97,7 +99,7 @@ pub async fn ingest(state: &AppState, uploads: Vec<Upload>) -> Result<IngestRepo
     let uploads_dir = state.uploads_dir();
     let search = state.search_index();
     state
-        .write(move |store| commit(store, prepared, &uploads_dir, search.as_deref()))
+        .write_linked(move |store, linker| commit(store, linker, prepared, &uploads_dir, search.as_deref()))
         .await
 }
 
@@ -140,12 +142,15 @@ fn prepare(uploads: Vec<Upload>) -> Prepared {
     }
 }
 
+/// Stores, relinks and indexes the prepared articles. Returns the report
+/// and how many articles the relink added to or removed from the link index.
 fn commit(
     store: &mut SqliteStore,
+    linker: &mut Linker,
     prepared: Prepared,
     uploads_dir: &Path,
     search: Result<&SearchIndex, &ApiError>,
-) -> Result<IngestReport, ApiError> {
+) -> Result<(IngestReport, usize), ApiError> {
     let Prepared {
         uploads,
         articles,
@@ -157,8 +162,12 @@ fn commit(
     if !articles.is_empty() {
         store_batch(store, &articles, &mut counts)?;
     }
-    if counts.changed() {
-        relink(store)?;
+    // An empty linker (no saved state) or one behind the store (another
+    // process ingested) catches up here, then stays current.
+    let mut linked = 0;
+    if counts.changed() || linker.is_empty() {
+        let relinked = linker.relink(store)?;
+        linked = relinked.entries_computed + relinked.entries_removed;
     }
     for (article, source) in articles.iter().zip(&originals) {
         let bytes = match source {
@@ -186,13 +195,14 @@ fn commit(
             stories.extend(store.stories_of_article(&article.id)?);
         }
     }
-    Ok(IngestReport {
+    let report = IngestReport {
         counts,
         articles: ids,
         failed,
         stories: stories.into_iter().collect(),
         warnings,
-    })
+    };
+    Ok((report, linked))
 }
 
 /// The file name an article's original is kept under: its id, which must

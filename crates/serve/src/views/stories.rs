@@ -71,6 +71,23 @@ async fn load_story(state: &AppState, id: &str) -> Result<StoryRecord, ApiError>
         .await
 }
 
+/// Where a story id that no longer exists went (`id` may be a unique
+/// prefix): the current story holding most of its articles, or `None` when
+/// the id was never a story. A story's id is a hash of its members, so a
+/// story that gains an article gets a new id; old links follow it.
+pub async fn moved_to(state: &AppState, id: &str) -> Result<Option<String>, ApiError> {
+    let id = id.to_owned();
+    state.read(move |store| Ok(store.story_moved_to(&id)?)).await
+}
+
+/// A story lookup that failed with 404: the id it moved to, if it moved.
+pub async fn moved_after(state: &AppState, id: &str, error: &ApiError) -> Option<String> {
+    if error.status != axum::http::StatusCode::NOT_FOUND {
+        return None;
+    }
+    moved_to(state, id).await.ok().flatten()
+}
+
 /// One story with its report parsed, for pages.
 pub async fn story(state: &AppState, id: &str) -> Result<StoryView, ApiError> {
     let record = load_story(state, id).await?;

@@ -91,15 +91,28 @@ impl SqliteStore {
         self.resolve_in("articles", id)
     }
 
+    /// Resolves a full id or unique prefix to a vanished story id.
+    fn resolve_moved(&self, id: &str) -> Result<Option<String>> {
+        self.resolve_column("story_moves", "old_id", id)
+    }
+
     /// Resolves a full id or unique prefix to an id of `table` (a table
     /// name from this module, never user input).
     fn resolve_in(&self, table: &str, id: &str) -> Result<Option<String>> {
+        self.resolve_column(table, "id", id)
+    }
+
+    /// Resolves a full value or unique prefix of `table.column` (names from
+    /// this module, never user input).
+    fn resolve_column(&self, table: &str, column: &str, id: &str) -> Result<Option<String>> {
         let context = format!("look up {table} id");
         let exact: Option<String> = self
             .conn
-            .query_row(&format!("SELECT id FROM {table} WHERE id = ?1"), [id], |row| {
-                row.get(0)
-            })
+            .query_row(
+                &format!("SELECT {column} FROM {table} WHERE {column} = ?1"),
+                [id],
+                |row| row.get(0),
+            )
             .optional()
             .map_err(db(&context))?;
         if exact.is_some() || id.len() < MIN_PREFIX {
@@ -108,7 +121,7 @@ impl SqliteStore {
         let mut stmt = self
             .conn
             .prepare(&format!(
-                "SELECT id FROM {table} WHERE id LIKE ?1 || '%' ESCAPE '\\' LIMIT 2"
+                "SELECT {column} FROM {table} WHERE {column} LIKE ?1 || '%' ESCAPE '\\' LIMIT 2"
             ))
             .map_err(db(&context))?;
         let escaped = id.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
@@ -338,7 +351,27 @@ impl Store for SqliteStore {
     }
 
     fn update_stories(&mut self, insert: &[StoryRecord], remove: &[String]) -> Result<()> {
+        stories::update(&mut self.conn, &mut insert.iter().cloned().map(Ok), remove)
+    }
+
+    fn update_stories_streaming(
+        &mut self,
+        insert: &mut dyn Iterator<Item = Result<StoryRecord>>,
+        remove: &[String],
+    ) -> Result<()> {
         stories::update(&mut self.conn, insert, remove)
+    }
+
+    fn story_moved_to(&self, id: &str) -> Result<Option<String>> {
+        match self.resolve_moved(id)? {
+            Some(old) => stories::moved_to(&self.conn, &old),
+            None => Ok(None),
+        }
+    }
+
+    fn reader(&self) -> Result<Box<dyn Store + Send>> {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        Ok(Box::new(SqliteStore::open_existing(dir)?))
     }
 
     fn article_hashes(&self) -> Result<Vec<(String, String)>> {
