@@ -181,7 +181,11 @@ fn infer_one(article: &Article, evidence: &Evidence) -> Option<InferredDate> {
         .iter()
         .map(|t| happening_content(article, t.span))
         .collect();
-    let mut best: Option<(usize, i64, NaiveDate)> = None;
+    // The latest day the article names by its calendar date ("Sept. 5"):
+    // news reports mostly what has happened, so a publication day before it
+    // is the less likely of two otherwise equal candidates.
+    let latest_named = latest_named_day(article, &evidence.publication_days);
+    let mut best: Option<(usize, bool, i64, NaiveDate)> = None;
     for candidate in candidates {
         if consistent_with_stated(&article.published, candidate) {
             let anchor = PublishedDate::day(
@@ -208,16 +212,19 @@ fn infer_one(article: &Article, evidence: &Evidence) -> Option<InferredDate> {
                 .map(|d| (*d - candidate).num_days().abs())
                 .min()
                 .unwrap_or(0);
+            let after_named = latest_named.is_none_or(|d| candidate >= d);
             let better = match best {
                 None => true,
-                Some((a, dist, _)) => agreeing > a || (agreeing == a && distance < dist),
+                Some((a, after, dist, _)) => {
+                    (agreeing, after_named, std::cmp::Reverse(distance)) > (a, after, std::cmp::Reverse(dist))
+                }
             };
             if better {
-                best = Some((agreeing, distance, candidate));
+                best = Some((agreeing, after_named, distance, candidate));
             }
         }
     }
-    let (agreeing, _, day) = best?;
+    let (agreeing, _, _, day) = best?;
     let mut published = PublishedDate::day(
         chrono::Datelike::year(&day),
         chrono::Datelike::month(&day),
@@ -251,6 +258,29 @@ fn infer_one(article: &Article, evidence: &Evidence) -> Option<InferredDate> {
         agreeing_times: agreeing,
         times,
     })
+}
+
+/// The latest day-precise date the article states by month and day (with
+/// or without a year), resolved in the year of the story's dated articles.
+fn latest_named_day(article: &Article, publication_days: &BTreeSet<NaiveDate>) -> Option<NaiveDate> {
+    let anchor = publication_days.iter().next()?;
+    let anchor = PublishedDate::day(
+        chrono::Datelike::year(anchor),
+        chrono::Datelike::month(anchor),
+        chrono::Datelike::day(anchor),
+        DateProvenance::Inferred,
+    );
+    article
+        .analysis
+        .times
+        .iter()
+        .filter_map(|t| match t.relation {
+            TimeRelation::YearlessDate { day: Some(_), .. } => resolve(&t.relation, &anchor).date,
+            TimeRelation::Absolute if t.precision == Some(DatePrecision::Day) => t.date.clone(),
+            _ => None,
+        })
+        .filter_map(|d| parse_day(&d))
+        .max()
 }
 
 /// Each agreeing reference raises confidence; none leaves only the story's

@@ -1,6 +1,9 @@
 //! The seeds' story: reads, extracts and analyses the five seed articles as
-//! `parallax inspect` does, codes their events, assembles them into one
-//! story and prints it as markdown (default) or JSON (`--json`).
+//! `parallax inspect` does, codes their events, dates undated articles from
+//! the story as `parallax analyze` does (an inferred date that a shared time
+//! reference supports re-dates the article's relative times and events),
+//! assembles them into one story and prints it as markdown (default) or
+//! JSON (`--json`).
 //!
 //! ```text
 //! cargo run --release -p parallax-story --example seeds_story -- [SEEDS_DIR] [--json]
@@ -51,6 +54,7 @@ fn main() {
             }
         }
     }
+    let articles = redated(articles);
     let started = std::time::Instant::now();
     let report = assemble("seeds", &articles, &AssembleOptions::default());
     let elapsed = started.elapsed();
@@ -77,4 +81,25 @@ fn main() {
         report.briefing.len(),
         elapsed.as_secs_f64() * 1000.0
     );
+}
+
+/// The articles with inferred publication dates applied where a shared time
+/// reference supports them, as `parallax_pipeline::relink` does.
+fn redated(articles: Vec<Article>) -> Vec<Article> {
+    let refs: Vec<&Article> = articles.iter().collect();
+    let inferred = parallax_link::infer_dates(&refs);
+    articles
+        .iter()
+        .map(|article| {
+            let date = inferred
+                .iter()
+                .find(|d| d.article == article.id && d.agreeing_times > 0);
+            let mut copy = article.clone();
+            if let Some(date) = date {
+                parallax_analyze::redate(&mut copy, date.published.clone());
+                copy.analysis.events = parallax_events::code_events(&copy);
+            }
+            copy
+        })
+        .collect()
 }

@@ -17,6 +17,7 @@
 
 mod actors;
 mod briefing;
+mod clause;
 mod corpus;
 mod coverage;
 mod events;
@@ -24,12 +25,16 @@ mod figure_lexicon;
 mod figure_measure;
 mod figure_predicate;
 mod figures;
+mod happenings;
+mod headline;
 mod labels;
 mod markdown;
+mod moments;
 pub mod report;
 pub mod similarity;
 mod statements;
 mod timeline;
+mod verbs;
 mod wording;
 
 pub use markdown::render_markdown;
@@ -86,11 +91,19 @@ pub fn assemble(id: &str, articles: &[Article], options: &AssembleOptions) -> St
         spellings: actors::spelling_variants(&actors),
         wording: wording::wording_differences(&corpus),
     };
+    let timeline = timeline::build_timeline(
+        &corpus,
+        &merged.events,
+        &statements.statements,
+        &statements.occasions,
+    );
     StoryReport {
         id: id.to_owned(),
         similarity_mode: similarity::LEXICAL_MODE.to_owned(),
         articles: corpus.refs(),
-        timeline: timeline::build_timeline(&merged.events, &statements.statements),
+        timeline: timeline.timeline,
+        background: timeline.background,
+        undated: timeline.undated,
         briefing: briefing::build_briefing(&corpus, options),
         statements: statements.statements,
         events: merged.events,
