@@ -26,9 +26,19 @@ use crate::similarity::Compared;
 /// Least sentence similarity for two same-day moments of different articles.
 const SAME_DAY_MATCH: f32 = 0.35;
 
+/// Least sentence similarity for two same-day moments whose events have the
+/// same actor doing the same kind of thing (CAMEO root): the coded act
+/// carries part of the match.
+const SAME_DAY_SAME_ACT: f32 = 0.2;
+
 /// Least similarity for an undated sentence of an undated article to join
 /// another article's happening without a shared quote.
 const NEAR_COPY: f32 = 0.6;
+
+/// Most sentences between two moments of one speaker for the later to
+/// belong to the earlier's occasion (a report names the occasion once,
+/// then quotes on for a few paragraphs).
+const OCCASION_SENTENCES: usize = 4;
 
 /// A plan announced at most this many days before it happened joins it.
 const ANNOUNCED_WITHIN_DAYS: i64 = 7;
@@ -46,7 +56,8 @@ const REPORTED_WITHIN_DAYS: i64 = 14;
 #[derive(Debug, Clone, PartialEq)]
 enum When {
     Unknown,
-    Dated(String),
+    /// A date, and whether it is only known as a night.
+    Dated(String, bool),
     /// (article id, expression) of an article whose date is unknown.
     Relative(String, String),
 }
@@ -54,7 +65,7 @@ enum When {
 impl When {
     fn of(moment: &Moment) -> When {
         match (&moment.date, &moment.unresolved) {
-            (Some(d), _) => When::Dated(d.date.clone()),
+            (Some(d), _) => When::Dated(d.date.clone(), d.night),
             (None, Some(u)) if !moment.future => {
                 When::Relative(moment.article.id.clone(), format!("{:?}", u.relation))
             }
@@ -66,18 +77,66 @@ impl When {
     fn join(&self, other: &When) -> Option<When> {
         match (self, other) {
             (When::Unknown, x) | (x, When::Unknown) => Some(x.clone()),
-            (When::Dated(a), When::Dated(b)) => dates_compatible(a, b).then(|| {
-                let precision = |d: &str| d.len();
-                When::Dated(if precision(b) > precision(a) {
-                    b.clone()
+            (When::Dated(a, na), When::Dated(b, nb)) => {
+                if dates_compatible(a, b) {
+                    let (date, night) = if b.len() > a.len() { (b, *nb) } else { (a, *na) };
+                    Some(When::Dated(date.clone(), night && *na && *nb))
+                } else if *na && night_before(a, b) {
+                    Some(When::Dated(b.clone(), *nb))
+                } else if *nb && night_before(b, a) {
+                    Some(When::Dated(a.clone(), *na))
                 } else {
-                    a.clone()
-                })
-            }),
+                    None
+                }
+            }
             (a @ When::Relative(..), b @ When::Relative(..)) => (a == b).then(|| a.clone()),
             _ => None,
         }
     }
+}
+
+/// True when `day` is the day after the night `night` starts on: outlets
+/// date "last night" by either ("early on Wednesday" / "Tuesday night").
+fn night_before(night: &str, day: &str) -> bool {
+    night < day && days_apart(night, day) == Some(1)
+}
+
+/// True when two moments' dates can be the same day (a night and the day
+/// after it included).
+pub fn same_day(a: &MomentDate, b: &MomentDate) -> bool {
+    a.date.len() == 10
+        && b.date.len() == 10
+        && (a.date == b.date
+            || (a.night && night_before(&a.date, &b.date))
+            || (b.night && night_before(&b.date, &a.date)))
+}
+
+/// True when both moments report coded events and no event root is shared
+/// (an attack and a meeting the same day are two happenings however many
+/// words their sentences share).
+fn different_acts(a: &Moment, b: &Moment) -> bool {
+    let roots = |m: &Moment| -> std::collections::BTreeSet<String> {
+        m.events.iter().map(|(e, _)| e.cameo.root.clone()).collect()
+    };
+    let (x, y) = (roots(a), roots(b));
+    !x.is_empty() && !y.is_empty() && x.is_disjoint(&y)
+}
+
+/// True when an event of each moment has the same CAMEO root and the same
+/// actor (entity key, else CAMEO country).
+fn same_act(a: &Moment, b: &Moment) -> bool {
+    let acts = |m: &Moment| -> Vec<(String, String)> {
+        m.events
+            .iter()
+            .filter_map(|(e, _)| {
+                let source = e.source.as_ref()?;
+                let who = source.country.clone().or_else(|| source.key.clone())?;
+                Some((e.cameo.root.clone(), who))
+            })
+            .collect()
+    };
+    let theirs = acts(b);
+    acts(a).iter().any(|act| theirs.contains(act))
 }
 
 struct Groups {
@@ -117,15 +176,20 @@ pub fn group_happenings(moments: &[Moment]) -> Vec<Vec<usize>> {
         when: moments.iter().map(When::of).collect(),
     };
     let compared = Compared::new(&moments.iter().map(|m| m.text.as_str()).collect::<Vec<_>>());
-    // One article's moments with the same principal, one after the other.
+    // One article's moments with the same principal, one after the other
+    // and close together; a plan is no occasion for what follows it.
     let mut last_of: std::collections::HashMap<(&str, &str), usize> = std::collections::HashMap::new();
     for (i, m) in moments.iter().enumerate() {
-        let Some(principal) = m.principal.as_deref() else {
+        let Some(principal) = m.principal.as_deref().filter(|_| !m.future) else {
             continue;
         };
         if let Some(&j) = last_of.get(&(m.article.id.as_str(), principal)) {
             let other = &moments[j];
-            if m.places.is_empty() || other.places.is_empty() || !m.places.is_disjoint(&other.places) {
+            let places_agree =
+                m.places.is_empty() || other.places.is_empty() || !m.places.is_disjoint(&other.places);
+            let close = m.position.saturating_sub(other.position) <= OCCASION_SENTENCES;
+            let same_day_both = matches!((&m.date, &other.date), (Some(x), Some(y)) if same_day(x, y));
+            if places_agree && (close || same_day_both) {
                 groups.join(j, i);
             }
         }
@@ -141,7 +205,7 @@ pub fn group_happenings(moments: &[Moment]) -> Vec<Vec<usize>> {
     for (fact, holders) in &first_with {
         for (x, &i) in holders.iter().enumerate() {
             for &j in &holders[..x] {
-                if fact_links(&moments[j], &moments[i], fact.starts_with('s'), &compared, j, i) {
+                if fact_links(&moments[j], &moments[i], fact, &compared, j, i) {
                     groups.join(j, i);
                 }
             }
@@ -155,10 +219,15 @@ pub fn group_happenings(moments: &[Moment]) -> Vec<Vec<usize>> {
                 continue;
             }
             let same_day = match (&a.date, &b.date) {
-                (Some(x), Some(y)) => x.date.len() == 10 && x.date == y.date,
+                (Some(x), Some(y)) => same_day(x, y),
                 _ => false,
             };
-            if (same_day && compared.similarity(j, i) >= SAME_DAY_MATCH)
+            let needed = if same_act(a, b) {
+                SAME_DAY_SAME_ACT
+            } else {
+                SAME_DAY_MATCH
+            };
+            if (same_day && !different_acts(a, b) && compared.similarity(j, i) >= needed)
                 || announces(a, b, compared.similarity(j, i))
                 || announces(b, a, compared.similarity(j, i))
             {
@@ -174,17 +243,24 @@ pub fn group_happenings(moments: &[Moment]) -> Vec<Vec<usize>> {
     by_root.into_values().collect()
 }
 
-/// Whether two moments reporting the same fact are the same happening.
-fn fact_links(a: &Moment, b: &Moment, statement: bool, compared: &Compared, i: usize, j: usize) -> bool {
+/// Whether two moments reporting the same fact are the same happening. A
+/// statement (the same words) or a figure group (the same count) ties two
+/// sentences firmly; a merged event is looser (one coded act of two similar
+/// sentences), so unless both sentences carry dates it also needs the
+/// sentences to be similar.
+fn fact_links(a: &Moment, b: &Moment, fact: &str, compared: &Compared, i: usize, j: usize) -> bool {
     if a.article.id == b.article.id {
         return true;
     }
+    let firm = fact.starts_with('s') || fact.starts_with('f');
+    let similar = || compared.similarity(i, j) >= SAME_DAY_MATCH;
     let (dated, undated) = match (&a.date, &b.date) {
-        (Some(_), Some(_)) | (None, None) => return true,
+        (Some(_), Some(_)) => return true,
+        (None, None) => return firm || similar(),
         (Some(_), None) => (a, b),
         (None, Some(_)) => (b, a),
     };
-    if undated.unresolved.is_some() || undated.future {
+    if undated.unresolved.is_some() || undated.future || !(firm || similar()) {
         return false;
     }
     let Some(published) = undated
@@ -195,7 +271,7 @@ fn fact_links(a: &Moment, b: &Moment, statement: bool, compared: &Compared, i: u
         .filter(|d| d.len() == 10)
     else {
         // Nothing dates the undated article: only the same words tie it in.
-        return statement || compared.similarity(i, j) >= NEAR_COPY;
+        return fact.starts_with('s') || compared.similarity(i, j) >= NEAR_COPY;
     };
     let Some(date) = dated.date.as_ref().map(|d| d.date.as_str()) else {
         return false;
@@ -235,14 +311,14 @@ fn announces(plan: &Moment, done: &Moment, similarity: f32) -> bool {
         && days_apart(published, &date.date).is_some_and(|d| d <= ANNOUNCED_WITHIN_DAYS)
 }
 
-/// The date of a group: the most precise of its moments' dates (the first
-/// on a tie).
+/// The date of a group: the most precise of its moments' dates, a day
+/// before a night (the day after it), else the first.
 pub fn group_date<'m>(moments: &'m [Moment], members: &[usize]) -> Option<&'m MomentDate> {
     members
         .iter()
         .filter_map(|&m| moments[m].date.as_ref())
         .fold(None, |best: Option<&MomentDate>, d| match best {
-            Some(b) if b.precision >= d.precision => Some(b),
+            Some(b) if (b.precision, !b.night, &d.date) >= (d.precision, !d.night, &b.date) => Some(b),
             _ => Some(d),
         })
 }

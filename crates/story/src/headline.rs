@@ -122,12 +122,15 @@ pub fn headline(
     sources_of: &dyn Fn(&str) -> usize,
 ) -> Headline {
     let support = |fact: &Option<String>| fact.as_deref().map_or(0, sources_of);
+    // Reports put what matters first: among equals, the earlier sentence.
+    let position = |m: usize| std::cmp::Reverse(moments[m].position);
     let best_event = members
         .iter()
         .flat_map(|&m| moments[m].events.iter().map(move |e| (m, e)))
         .filter_map(|(m, (event, fact))| {
             let text = templated(moments[m].article, event)?;
-            Some(((support(fact), event.target.is_some()), text, fact.clone()))
+            let rank = (support(fact), event.target.is_some(), position(m));
+            Some((rank, text, fact.clone(), event.place.is_some()))
         })
         .fold(None, best);
     let best_quote = || {
@@ -136,16 +139,14 @@ pub fn headline(
             .flat_map(|&m| moments[m].quotes.iter().map(move |q| (m, q)))
             .filter_map(|(m, (quote, fact))| {
                 let text = spoken(moments[m].article, quote)?;
-                Some((
-                    (support(fact), quote.kind == QuoteKind::Indirect),
-                    text,
-                    fact.clone(),
-                ))
+                let rank = (support(fact), quote.kind == QuoteKind::Indirect, position(m));
+                Some((rank, text, fact.clone(), false))
             })
             .fold(None, best)
     };
-    let (text, fact) = match best_event.or_else(best_quote) {
-        Some((_, text, fact)) => (text, fact.unwrap_or_default()),
+    // An event that says where it happened needs no venue from elsewhere.
+    let (text, fact, placed) = match best_event.or_else(best_quote) {
+        Some((_, text, fact, placed)) => (text, fact.unwrap_or_default(), placed),
         None => {
             let lead = members
                 .iter()
@@ -156,17 +157,23 @@ pub fn headline(
                 .get(lead)
                 .map(|m| shortened(m.article, m.sentence))
                 .unwrap_or_default();
-            (text, String::new())
+            (text, String::new(), false)
         }
     };
     let mut text = capitalised(&text);
-    if let Some(place) = place.filter(|p| !text.to_lowercase().contains(&p.to_lowercase())) {
+    if let Some(place) = place.filter(|p| !placed && !text.to_lowercase().contains(&p.to_lowercase())) {
         text = format!("{text} ({place})");
     }
     Headline { text, fact }
 }
 
-type Ranked = ((usize, bool), String, Option<String>);
+/// (rank, line, fact, whether the line's event states its place).
+type Ranked = (
+    (usize, bool, std::cmp::Reverse<usize>),
+    String,
+    Option<String>,
+    bool,
+);
 
 /// Keeps the best-ranked candidate; the first on a tie (canonical order).
 fn best(kept: Option<Ranked>, next: Ranked) -> Option<Ranked> {
@@ -193,7 +200,8 @@ fn templated(article: &Article, event: &parallax_core::Event) -> Option<String> 
     if !gap.split_whitespace().all(plain_gap_word) {
         return None;
     }
-    let verb = present_tense(&active_verb(trigger.slice(&article.body)?)?)?;
+    let (name, plural) = subject(article, source)?;
+    let verb = present_tense(&active_verb(trigger.slice(&article.body)?)?, plural)?;
     let text = sentence.slice(&article.body)?;
     let from = trigger.end - sentence.start;
     let end = clause_end(text, from, is_verb_form);
@@ -203,7 +211,6 @@ fn templated(article: &Article, event: &parallax_core::Event) -> Option<String> 
         return None;
     }
     let rest = without_times(article, Span::new(trigger.end, sentence.start + end));
-    let name = actor_name(source)?;
     Some(
         format!("{name} {verb} {}", limited(&rest, MAX_OBJECT_WORDS))
             .trim()
@@ -245,17 +252,35 @@ fn plain_gap_word(word: &str) -> bool {
         || (word.ends_with("ly") && word.len() > 3 && !HEDGES.contains(&word.as_str()))
 }
 
-/// A person by surname ("Putin"), anything else as written ("Moscow", "the
-/// Kremlin"); a pronoun by its antecedent's name.
-fn actor_name(actor: &EventActor) -> Option<String> {
+/// The subject to show for the event's actor, and whether it is plural: a
+/// person by surname ("Putin"), anything else as written ("Moscow", "the
+/// Kremlin", "Turkish diplomats"), a pronoun by its antecedent's name; a
+/// conjunct the coder left out is put back ("Ukrainian and Russian
+/// negotiators", plural).
+fn subject(article: &Article, actor: &EventActor) -> Option<(String, bool)> {
     let is_person = actor.key.as_deref().is_some_and(|k| k.starts_with("person:"));
     let pronoun = PRONOUNS.contains(&actor.text.to_lowercase().as_str());
-    match (&actor.name, is_person, pronoun) {
-        (Some(name), true, _) => name.split_whitespace().last().map(str::to_owned),
-        (Some(name), false, true) => Some(name.clone()),
-        (None, _, true) => None,
-        _ => Some(actor.text.replace(['[', ']'], "")),
-    }
+    let name = match (&actor.name, is_person, pronoun) {
+        (Some(name), true, _) => name.split_whitespace().last()?.to_owned(),
+        (Some(name), false, true) => name.clone(),
+        (None, _, true) => return None,
+        _ => actor.text.replace(['[', ']'], ""),
+    };
+    let before = article.body.get(..actor.span.start).unwrap_or("").trim_end();
+    let conjunct = before
+        .strip_suffix(" and")
+        .and_then(|b| b.rsplit(' ').next())
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase));
+    // A common noun in -s ("diplomats", "Diplomats" opening a sentence);
+    // a name the entity layer knows ("Paris", "Athens") is singular.
+    let head = name.split_whitespace().last().unwrap_or("");
+    let plural_noun = (actor.key.is_none() || head.chars().next().is_some_and(char::is_lowercase))
+        && head.ends_with('s')
+        && !["ss", "us", "is"].iter().any(|e| head.ends_with(e));
+    Some(match conjunct {
+        Some(word) if !is_person => (format!("{word} and {name}"), true),
+        _ => (name, plural_noun),
+    })
 }
 
 /// "Putin says he doesn't see much point …" or "Zelensky says: “…”".
@@ -266,7 +291,9 @@ fn spoken(article: &Article, quote: &Quote) -> Option<String> {
             // A source is a name ("Kyiv's air force"), not a clause the
             // quote finder took for one ("In 2022, Moscow").
             let source = quote.source.as_deref()?.trim();
-            let plain = !source.contains([',', ';']) && !source.chars().any(|c| c.is_ascii_digit());
+            let plain = !source.contains([',', ';'])
+                && !source.chars().any(|c| c.is_ascii_digit())
+                && !starts_with_preposition(source);
             (plain && source.split_whitespace().count() <= MAX_SOURCE_WORDS).then(|| source.to_owned())?
         }
     };
@@ -282,12 +309,24 @@ fn spoken(article: &Article, quote: &Quote) -> Option<String> {
         // Reported speech is a clause with its own subject; a quote that
         // starts with a verb was cut wrongly ("… invited Russian President …").
         let first = words.split_whitespace().next().unwrap_or("");
-        let subjectless = first.chars().next().is_some_and(char::is_lowercase) && is_verb_form(first);
+        let subjectless = (first.chars().next().is_some_and(char::is_lowercase) && is_verb_form(first))
+            || starts_with_preposition(words);
         (!words.is_empty() && !subjectless).then(|| format!("{who} {verb} {}", limited(words, MAX_WORDS)))
     } else {
         let words = quote.text.trim();
         (!words.is_empty()).then(|| format!("{who} {verb}: “{}”", limited(words, MAX_WORDS)))
     }
+}
+
+/// Prepositions that cannot open a speaker's name or a reported clause.
+const PREPOSITIONS: &[&str] = &[
+    "at", "in", "on", "under", "for", "with", "by", "from", "after", "before", "of", "to", "into", "over",
+    "during",
+];
+
+fn starts_with_preposition(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
+    PREPOSITIONS.contains(&first.as_str())
 }
 
 /// The sentence shortened to its main clause.

@@ -91,12 +91,13 @@ pub fn assemble(id: &str, articles: &[Article], options: &AssembleOptions) -> St
         spellings: actors::spelling_variants(&actors),
         wording: wording::wording_differences(&corpus),
     };
-    let timeline = timeline::build_timeline(
-        &corpus,
-        &merged.events,
-        &statements.statements,
-        &statements.occasions,
-    );
+    let timeline = timeline::build_timeline(&moments::MomentSources {
+        corpus: &corpus,
+        events: &merged.events,
+        statements: &statements.statements,
+        occasions: &statements.occasions,
+        figures: &figures.groups,
+    });
     StoryReport {
         id: id.to_owned(),
         similarity_mode: similarity::LEXICAL_MODE.to_owned(),

@@ -17,7 +17,7 @@ use parallax_core::{
 
 use crate::clause::in_relative_clause;
 use crate::corpus::{span_text, Corpus, Occasion};
-use crate::report::{Statement, StoryEvent};
+use crate::report::{FigureGroup, Statement, StoryEvent};
 use crate::statements::{speaker_of, OPENING_BYTES};
 
 /// When a moment happened, as its sentence (or its quote's occasion) says.
@@ -32,6 +32,9 @@ pub struct MomentDate {
     /// Confidence of the inferred publication date the date was resolved
     /// against; `None` when the text states it.
     pub inferred: Option<f32>,
+    /// True when the expression names a night ("last night", "overnight"),
+    /// which outlets date by either of the two days it spans.
+    pub night: bool,
 }
 
 /// A time expression the sentence states but that cannot be resolved: its
@@ -51,6 +54,8 @@ pub struct Moment<'a> {
     pub article: &'a Article,
     /// The sentence.
     pub sentence: Span,
+    /// Its position among the article's sentences.
+    pub position: usize,
     /// Its text.
     pub text: String,
     /// Its own date (time expression, else its quote's occasion).
@@ -70,7 +75,8 @@ pub struct Moment<'a> {
     /// Keys of the places the sentence says it happened in ("in Beijing",
     /// "at … in Vladivostok"): places after "in" or "at", outside quotations.
     pub venues: BTreeSet<String>,
-    /// Ids of the merged events and statements it reports, sorted.
+    /// Ids of the merged events, statements and figure groups it reports,
+    /// sorted.
     pub facts: Vec<String>,
     /// Its events that the text asserts and that are not merely what a
     /// quoted speaker claims another actor did, each with its merged event's id.
@@ -87,6 +93,8 @@ pub struct MomentSources<'a, 'b> {
     pub events: &'b [StoryEvent],
     /// Statements.
     pub statements: &'b [Statement],
+    /// Figure groups (a figure two articles give for one thing, one day).
+    pub figures: &'b [FigureGroup],
     /// Each quote's occasion, by (article id, quote index).
     pub occasions: &'b BTreeMap<(String, usize), Occasion>,
 }
@@ -105,9 +113,18 @@ pub fn collect_moments<'a>(sources: &MomentSources<'a, '_>) -> Vec<Moment<'a>> {
             statement_ids.insert((q.article.as_str(), q.span), statement.id.as_str());
         }
     }
+    let mut figure_ids: HashMap<(&str, Span), Vec<&str>> = HashMap::new();
+    for group in sources.figures {
+        for m in &group.mentions {
+            figure_ids
+                .entry((m.article.as_str(), m.sentence))
+                .or_default()
+                .push(group.id.as_str());
+        }
+    }
     let mut moments = Vec::new();
     for article in &sources.corpus.articles {
-        for sentence in &article.analysis.sentences {
+        for (position, sentence) in article.analysis.sentences.iter().enumerate() {
             let span = sentence.span;
             let within = |s: Span| s.start >= span.start && s.start < span.end.max(span.start + 1);
             let quotes: Vec<(usize, &Quote)> = article
@@ -150,10 +167,12 @@ pub fn collect_moments<'a>(sources: &MomentSources<'a, '_>) -> Vec<Moment<'a>> {
                     )
                 })
                 .collect();
+            let figures = figure_ids.get(&(article.id.as_str(), span)).into_iter().flatten();
             let mut facts: Vec<String> = events
                 .iter()
                 .filter_map(|(_, id)| id.clone())
                 .chain(quote_facts.iter().filter_map(|(_, id)| id.clone()))
+                .chain(figures.map(|id| id.to_string()))
                 .collect();
             facts.sort_by_key(|f| fact_order(f));
             facts.dedup();
@@ -169,24 +188,26 @@ pub fn collect_moments<'a>(sources: &MomentSources<'a, '_>) -> Vec<Moment<'a>> {
             let mut future = time.is_some_and(|t| points_ahead(article, t));
             if time.is_none() {
                 date = occasions.iter().find_map(|o| occasion_date(article, o));
-                future = announces_plan(&all_events);
+                future = announces_plan(&all_events, &span_text(article, span));
             }
             if future {
                 date = None;
             }
             let reported_content = time.is_some_and(|t| inside_reported_content(article, t));
+            // A person first (the quote's speaker, else the person acting in
+            // the reporter's own words), then a named non-person source
+            // ("Kyiv's air force").
+            let person = |key: &String| key.starts_with("person:");
             let principal = quotes
                 .iter()
-                .find_map(|(_, q)| speaker_key(q))
+                .find_map(|(_, q)| q.speaker.as_ref().map(|s| s.key.clone()))
                 .or_else(|| {
-                    events.iter().find_map(|(e, _)| {
-                        e.source
-                            .as_ref()?
-                            .key
-                            .clone()
-                            .filter(|k| k.starts_with("person:"))
-                    })
+                    events
+                        .iter()
+                        .filter(|(e, _)| e.quote.is_none())
+                        .find_map(|(e, _)| e.source.as_ref()?.key.clone().filter(person))
                 })
+                .or_else(|| quotes.iter().find_map(|(_, q)| speaker_key(q)))
                 .filter(|_| !reported_content);
             let places = occasions
                 .iter()
@@ -196,6 +217,7 @@ pub fn collect_moments<'a>(sources: &MomentSources<'a, '_>) -> Vec<Moment<'a>> {
             moments.push(Moment {
                 article,
                 sentence: span,
+                position,
                 text: span_text(article, span),
                 date,
                 unresolved,
@@ -297,7 +319,38 @@ fn own_time(article: &Article, sentence: Span) -> Option<&TimeExpression> {
             && t.span.end <= sentence.end
             && !quoted(t.span)
             && !in_relative_clause(text, t.span.start - sentence.start)
+            && !in_plan(text, t.span.start - sentence.start)
     })
+}
+
+/// Words that make a time expression a deadline or a plan rather than the
+/// date of something that happened ("would stay until the round ends on
+/// Thursday", "will meet on Monday").
+const PLAN_WORDS: &[&str] = &[
+    "until",
+    "till",
+    "will",
+    "would",
+    "'ll",
+    "’ll",
+    "scheduled",
+    "due",
+    "expected",
+    "plans",
+];
+
+/// True when a plan word stands in the clause before byte `offset` of
+/// `sentence` (since its last comma).
+fn in_plan(sentence: &str, offset: usize) -> bool {
+    let before = sentence.get(..offset).unwrap_or("");
+    let clause = before
+        .rsplit([',', ';', ':'])
+        .next()
+        .unwrap_or(before)
+        .to_lowercase();
+    clause
+        .split_whitespace()
+        .any(|w| PLAN_WORDS.contains(&w) || PLAN_WORDS.iter().any(|p| p.starts_with('\'') && w.ends_with(p)))
 }
 
 /// Confidence of the article's inferred publication date, when it has one.
@@ -314,6 +367,7 @@ fn moment_date(article: &Article, time: &TimeExpression) -> Option<MomentDate> {
         inferred: (time.relation != TimeRelation::Absolute)
             .then(|| inferred_confidence(article))
             .flatten(),
+        night: time.part_of_day.as_deref() == Some("night"),
     })
 }
 
@@ -326,16 +380,41 @@ fn occasion_date(article: &Article, occasion: &Occasion) -> Option<MomentDate> {
         inferred: (!occasion.absolute)
             .then(|| inferred_confidence(article))
             .flatten(),
+        night: false,
     })
 }
 
-/// True when the sentence's first event is planned ("is set to head to
-/// Paris, where he will hold talks"): what it reports has not happened yet.
-fn announces_plan(events: &[&Event]) -> bool {
-    events
+/// Phrases of a main clause that announce a plan.
+const PLAN_PHRASES: &[&str] = &[
+    " will ",
+    "'ll ",
+    "’ll ",
+    " set to ",
+    " scheduled to ",
+    " due to ",
+    " expected to ",
+    " plans to ",
+    " is to ",
+    " are to ",
+];
+
+/// True when the sentence announces a plan ("is set to head to Paris,
+/// where he will hold talks"): its first coded event is future, or its
+/// first clause says so. What it reports has not happened yet.
+fn announces_plan(events: &[&Event], sentence: &str) -> bool {
+    let first_event_planned = events
         .iter()
         .min_by_key(|e| e.trigger.start)
-        .is_some_and(|e| e.modality == Modality::Future)
+        .is_some_and(|e| e.modality == Modality::Future);
+    let first_clause = format!(
+        " {} ",
+        sentence
+            .split([',', ';', ':'])
+            .next()
+            .unwrap_or("")
+            .to_lowercase()
+    );
+    first_event_planned || PLAN_PHRASES.iter().any(|p| first_clause.contains(p))
 }
 
 /// True when the expression points after the article's publication: "next

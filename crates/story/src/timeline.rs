@@ -15,20 +15,23 @@
 //!   Friday"), ordered within each article by when they fall whatever the
 //!   article's weekday would be.
 //!
-//! A happening no sentence dates is left out, except one several articles
-//! report through the same coded event, which is placed at their earliest
-//! publication date and marked `date_from_publication`.
+//! A happening no sentence dates is left out (it stays in `events` and
+//! `statements`): two reports of one day that mention something undated
+//! are as often recalling the past ("Russia withdrew from the grain deal")
+//! as reporting the news, so their publication date would be a guess the
+//! timeline would present as a fact. `date_from_publication` is therefore
+//! always false here; the field is kept for readers of older reports.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use parallax_analyze::times::resolve;
 use parallax_core::{DatePrecision, DateProvenance, PublishedDate};
 
-use crate::corpus::{days_apart, Corpus, Occasion};
+use crate::corpus::{days_apart, Corpus};
 use crate::happenings::{group_date, group_happenings};
 use crate::headline::headline;
 use crate::moments::{collect_moments, fact_order, Moment, MomentSources};
-use crate::report::{Evidence, Statement, StoryEvent, TimelineEntry, UndatedEntry};
+use crate::report::{Evidence, TimelineEntry, UndatedEntry};
 
 /// Happenings that ended more than this many days before the story's first
 /// dated report are background.
@@ -54,20 +57,16 @@ struct Happening {
     evidence: Vec<Evidence>,
 }
 
-/// Builds the timeline of `corpus` from its merged events, statements and
-/// the statements' occasions.
-pub fn build_timeline(
-    corpus: &Corpus,
-    events: &[StoryEvent],
-    statements: &[Statement],
-    occasions: &BTreeMap<(String, usize), Occasion>,
-) -> Timeline {
-    let moments = collect_moments(&MomentSources {
+/// Builds the timeline of a story from its articles, merged events,
+/// statements (with their occasions) and figure groups.
+pub fn build_timeline(sources: &MomentSources) -> Timeline {
+    let MomentSources {
         corpus,
         events,
         statements,
-        occasions,
-    });
+        ..
+    } = *sources;
+    let moments = collect_moments(sources);
     let sources: BTreeMap<&str, usize> = events
         .iter()
         .map(|e| (e.id.as_str(), e.sources.len()))
@@ -122,8 +121,6 @@ pub fn build_timeline(
         {
             let key = undated_key(&moments[m]);
             undated_order.push((key, undated_entry(&moments[m], happening)));
-        } else if let Some(entry) = publication_entry(&moments, &members, happening) {
-            out.timeline.push(entry);
         }
     }
     let by_date = |a: &TimelineEntry, b: &TimelineEntry| {
@@ -170,13 +167,28 @@ fn main_venue(moments: &[Moment], members: &[usize]) -> Option<String> {
         .map(|(k, _)| k.to_owned())
 }
 
-/// Entity key → canonical name, for the places of the story.
+/// Entity key → the name the articles most often write it with ("Geneva",
+/// though the gazetteer's name is "Genève"; ties alphabetical).
 fn place_names(corpus: &Corpus) -> BTreeMap<String, String> {
-    corpus
-        .articles
-        .iter()
-        .flat_map(|a| a.analysis.entities.iter())
-        .map(|e| (e.key.clone(), e.canonical.clone()))
+    let mut forms: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for article in &corpus.articles {
+        for mention in &article.analysis.entities {
+            if let Some(text) = mention.span.slice(&article.body) {
+                *forms
+                    .entry(mention.key.clone())
+                    .or_default()
+                    .entry(text.to_owned())
+                    .or_default() += 1;
+            }
+        }
+    }
+    forms
+        .into_iter()
+        .filter_map(|(key, counts)| {
+            let top = counts.values().copied().max()?;
+            let form = counts.into_iter().find(|(_, n)| *n == top)?.0;
+            Some((key, form))
+        })
         .collect()
 }
 
@@ -211,46 +223,6 @@ fn dated_entry(moments: &[Moment], members: &[usize], h: &Happening) -> Option<T
         facts: h.facts.clone(),
         sources: h.sources.clone(),
         evidence: h.evidence.clone(),
-    })
-}
-
-/// A happening no sentence dates, reported by several articles through the
-/// same coded event: placed at their earliest publication date.
-fn publication_entry(moments: &[Moment], members: &[usize], h: Happening) -> Option<TimelineEntry> {
-    let shared_event = members.iter().any(|&m| {
-        moments[m].events.iter().any(|(_, id)| {
-            id.as_ref().is_some_and(|id| {
-                members
-                    .iter()
-                    .any(|&o| moments[o].article.id != moments[m].article.id && moments[o].facts.contains(id))
-            })
-        })
-    });
-    if h.sources.len() < 2 || !shared_event {
-        return None;
-    }
-    let (date, inferred) = members
-        .iter()
-        .map(|&m| moments[m].article)
-        .filter(|a| a.published.precision == Some(DatePrecision::Day))
-        .filter_map(|a| {
-            let inferred = (a.published.provenance == Some(DateProvenance::Inferred))
-                .then(|| a.published.confidence.unwrap_or(0.0));
-            Some((a.published.date.clone()?, inferred))
-        })
-        .min_by(|a, b| a.0.cmp(&b.0))?;
-    Some(TimelineEntry {
-        date,
-        precision: DatePrecision::Day,
-        end: None,
-        date_from_publication: true,
-        date_inferred: inferred,
-        summary: h.summary,
-        place: h.place,
-        fact: h.fact,
-        facts: h.facts,
-        sources: h.sources,
-        evidence: h.evidence,
     })
 }
 

@@ -22,10 +22,10 @@ pub fn is_verb_form(word: &str) -> bool {
     !word.is_empty() && verb_at(&[word.to_uppercase()]).is_some()
 }
 
-/// The third person singular present of the verb `trigger` spells ("has
-/// invited" is given as "invited": "invites"), lower-case; `None` when the
-/// trigger is not a verb form the dictionary knows.
-pub fn present_tense(trigger: &str) -> Option<String> {
+/// The present tense of the verb `trigger` spells, for a singular subject
+/// ("invited" → "invites") or a plural one ("invite"), lower-case; `None`
+/// when the trigger is not a verb form the dictionary knows.
+pub fn present_tense(trigger: &str, plural: bool) -> Option<String> {
     let words: Vec<String> = trigger
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_uppercase())
@@ -33,7 +33,11 @@ pub fn present_tense(trigger: &str) -> Option<String> {
         .collect();
     let (mut lemma, head) = verb_at(&words)?;
     let verb = lemma.get(head)?.to_lowercase();
-    lemma[head] = third_person(&verb);
+    lemma[head] = match (plural, verb.as_str()) {
+        (true, "be") => "are".to_owned(),
+        (true, _) => verb,
+        (false, _) => third_person(&verb),
+    };
     Some(
         lemma
             .iter()
@@ -69,12 +73,13 @@ mod tests {
 
     #[test]
     fn present_tense_of_triggers() {
-        assert_eq!(present_tense("invited").as_deref(), Some("invites"));
-        assert_eq!(present_tense("launched").as_deref(), Some("launches"));
-        assert_eq!(present_tense("dismissed").as_deref(), Some("dismisses"));
-        assert_eq!(present_tense("met").as_deref(), Some("meets"));
-        assert_eq!(present_tense("ruled out").as_deref(), Some("rules out"));
-        assert_eq!(present_tense("negotiations"), None);
+        assert_eq!(present_tense("invited", false).as_deref(), Some("invites"));
+        assert_eq!(present_tense("launched", false).as_deref(), Some("launches"));
+        assert_eq!(present_tense("dismissed", false).as_deref(), Some("dismisses"));
+        assert_eq!(present_tense("met", false).as_deref(), Some("meets"));
+        assert_eq!(present_tense("met", true).as_deref(), Some("meet"));
+        assert_eq!(present_tense("ruled out", false).as_deref(), Some("rules out"));
+        assert_eq!(present_tense("negotiations", false), None);
         assert_eq!(third_person("carry"), "carries");
         assert_eq!(third_person("go"), "goes");
     }
