@@ -98,6 +98,20 @@ pub fn assemble(id: &str, articles: &[Article], options: &AssembleOptions) -> St
         occasions: &statements.occasions,
         figures: &figures.groups,
     });
+    let briefing_happenings: Vec<briefing::Happening> = timeline
+        .timeline
+        .iter()
+        .map(|t| briefing::Happening {
+            evidence: &t.evidence,
+            date: Some(&t.date),
+        })
+        .chain(timeline.undated.iter().map(|u| briefing::Happening {
+            evidence: &u.evidence,
+            date: None,
+        }))
+        .collect();
+    let briefing = briefing::build_briefing(&corpus, options, &briefing_happenings);
+    drop(briefing_happenings);
     StoryReport {
         id: id.to_owned(),
         similarity_mode: similarity::LEXICAL_MODE.to_owned(),
@@ -105,7 +119,7 @@ pub fn assemble(id: &str, articles: &[Article], options: &AssembleOptions) -> St
         timeline: timeline.timeline,
         background: timeline.background,
         undated: timeline.undated,
-        briefing: briefing::build_briefing(&corpus, options),
+        briefing,
         statements: statements.statements,
         events: merged.events,
         figures: figures.groups,
