@@ -93,6 +93,7 @@ fn main() {
 
     cross_validate(&corpus, &gold, &clusters);
     inferred_dates(&corpus, &clusters);
+    impostor_dates(&corpus, &clusters);
     identities(&corpus, &clusters);
     quote_speakers(&root, &corpus);
 }
@@ -106,6 +107,9 @@ fn inferred_dates(corpus: &[Basil], clusters: &[Vec<String>]) {
         .map(|b| (b.article.id.as_str(), &b.article))
         .collect();
     let (mut tried, mut inferred, mut exact, mut within_one, mut agreeing) = (0, 0, 0, 0, 0);
+    // Of the inferences a shared reference supports (the ones the pipeline
+    // uses to date an article's facts): how many are right.
+    let (mut agreeing_exact, mut agreeing_within_one) = (0, 0);
     // Baseline: the earliest publication date among the other members.
     let mut baseline_exact = 0;
     for members in clusters.iter().filter(|m| m.len() > 1) {
@@ -145,6 +149,8 @@ fn inferred_dates(corpus: &[Basil], clusters: &[Vec<String>]) {
             };
             if result.agreeing_times > 0 {
                 agreeing += 1;
+                agreeing_exact += usize::from(apart == 0);
+                agreeing_within_one += usize::from(apart <= 1);
             }
             if apart == 0 {
                 exact += 1;
@@ -165,8 +171,77 @@ fn inferred_dates(corpus: &[Basil], clusters: &[Vec<String>]) {
         pct(within_one)
     );
     println!(
+        "  of the {agreeing} supported by a shared reference (used to date facts): exact day {agreeing_exact}  \
+         within 1 day {agreeing_within_one}"
+    );
+    println!(
         "  baseline (earliest date of the other members): exact day {baseline_exact} ({:.3})",
         pct(baseline_exact)
+    );
+}
+
+/// Days an impostor must lie from every member of the story it is put in.
+const IMPOSTOR_GAP_DAYS: i64 = 30;
+
+/// Puts into each predicted story an article of another story published at
+/// least a month away from every member (the one sharing most entity keys
+/// with the story, so same-topic reports of another time, as a story that
+/// spans months has them), undated, and counts how often inference still
+/// claims a shared time reference for it: each such claim would date its
+/// facts to the wrong week.
+fn impostor_dates(corpus: &[Basil], clusters: &[Vec<String>]) {
+    let day = |a: &Article| {
+        chrono::NaiveDate::parse_from_str(a.published.date.as_deref()?.get(..10)?, "%Y-%m-%d").ok()
+    };
+    let keys =
+        |a: &Article| -> BTreeSet<String> { a.analysis.entities.iter().map(|e| e.key.clone()).collect() };
+    let (mut tried, mut supported) = (0, 0);
+    for members in clusters.iter().filter(|m| m.len() > 1) {
+        let story: Vec<&Article> = corpus
+            .iter()
+            .map(|b| &b.article)
+            .filter(|a| members.contains(&a.id))
+            .collect();
+        let days: Vec<chrono::NaiveDate> = story.iter().filter_map(|a| day(a)).collect();
+        if days.is_empty() {
+            continue;
+        }
+        let story_keys: BTreeSet<String> = story.iter().flat_map(|a| keys(a)).collect();
+        let impostor = corpus
+            .iter()
+            .map(|b| &b.article)
+            .filter(|a| !members.contains(&a.id))
+            .filter(|a| {
+                day(a).is_some_and(|d| {
+                    days.iter()
+                        .all(|m| (*m - d).num_days().abs() >= IMPOSTOR_GAP_DAYS)
+                })
+            })
+            .max_by_key(|a| {
+                (
+                    keys(a).intersection(&story_keys).count(),
+                    std::cmp::Reverse(a.id.clone()),
+                )
+            });
+        let Some(impostor) = impostor else {
+            continue;
+        };
+        let mut undated = impostor.clone();
+        undated.published = parallax_core::PublishedDate::unknown();
+        parallax_analyze::annotate(&mut undated);
+        let mut with_impostor = story.clone();
+        with_impostor.push(&undated);
+        tried += 1;
+        if parallax_link::infer_dates(&with_impostor)
+            .iter()
+            .any(|r| r.article == impostor.id && r.agreeing_times > 0)
+        {
+            supported += 1;
+        }
+    }
+    println!(
+        "  impostors (an undated same-topic article from >= {IMPOSTOR_GAP_DAYS} days away put in each story): \
+         {supported}/{tried} given a date supported by a shared reference (lower is better)"
     );
 }
 

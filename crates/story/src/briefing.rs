@@ -1,10 +1,14 @@
 //! The briefing: a few sentences copied from the articles, chosen by how
-//! many outlets report the same thing (a sentence's support is the number
-//! of other articles holding a similar sentence), with a small bonus for
-//! sentences near the top of their article (where news puts what matters),
-//! kept diverse (a sentence too similar to one already chosen is skipped),
-//! then told in date order (the date the sentence states, else its
-//! article's publication date; undated last). Each sentence cites every
+//! many outlets report the same thing, with a small bonus for sentences
+//! near the top of their article (where news puts what matters), kept
+//! diverse (one sentence per happening, none too similar to one already
+//! chosen), then told in date order (the date of the sentence's happening,
+//! else the date the sentence states, else its article's publication date;
+//! undated last). A sentence's support is the other articles reporting the
+//! same happening on the timeline (each cited with its most similar sentence
+//! of that happening): similar wording alone is not support, as the same
+//! names fill every sentence of a story ("Zelensky invited Putin to Kyiv"
+//! is not "Putin invited Zelensky to Moscow"). Each sentence cites every
 //! article that supports it, with the supporting sentence as evidence.
 //! Only sentences that stand alone in the reporters' words are candidates:
 //! not a sentence mostly inside a quotation, nor one opening with a
@@ -68,12 +72,37 @@ struct Candidate {
     position: usize,
     evidence: Evidence,
     date: Option<String>,
+    /// Index of the happening the sentence reports, when it reports one.
+    happening: Option<usize>,
+}
+
+/// A happening of the timeline as the briefing sees it: its sentences and
+/// its date (`None` for one dated only relative to an undated article).
+pub struct Happening<'a> {
+    /// Its evidence sentences.
+    pub evidence: &'a [Evidence],
+    /// Its date.
+    pub date: Option<&'a str>,
 }
 
 /// The briefing of `corpus`: between `options.briefing_min` and
 /// `options.briefing_max` sentences (fewer only when the articles have fewer
-/// usable sentences).
-pub fn build_briefing(corpus: &Corpus, options: &AssembleOptions) -> Vec<BriefingSentence> {
+/// usable sentences), supported through the timeline's `happenings`.
+pub fn build_briefing(
+    corpus: &Corpus,
+    options: &AssembleOptions,
+    happenings: &[Happening],
+) -> Vec<BriefingSentence> {
+    let happening_of: std::collections::HashMap<(&str, Span), usize> = happenings
+        .iter()
+        .enumerate()
+        .flat_map(|(h, happening)| {
+            happening
+                .evidence
+                .iter()
+                .map(move |e| ((e.article.as_str(), e.span), h))
+        })
+        .collect();
     let per_article = (MAX_SENTENCES / corpus.articles.len().max(1)).max(5);
     let mut candidates = Vec::new();
     for (a, article) in corpus.articles.iter().enumerate() {
@@ -87,14 +116,19 @@ pub fn build_briefing(corpus: &Corpus, options: &AssembleOptions) -> Vec<Briefin
                 WORDS.contains(&words) && stands_alone(&e.text) && !mostly_quoted(article, e.span)
             });
         for (position, evidence) in usable.take(per_article).enumerate() {
-            let date = stated_date(article, evidence.span)
-                .map(|d| d.0)
-                .or_else(|| article.published.date.clone());
+            let happening = happening_of.get(&(article.id.as_str(), evidence.span)).copied();
+            let date = match happening {
+                Some(h) => happenings[h].date.map(str::to_owned),
+                None => stated_date(article, evidence.span)
+                    .map(|d| d.0)
+                    .or_else(|| article.published.date.clone()),
+            };
             candidates.push(Candidate {
                 article: a,
                 position,
                 evidence,
                 date,
+                happening,
             });
         }
     }
@@ -112,18 +146,19 @@ pub fn build_briefing(corpus: &Corpus, options: &AssembleOptions) -> Vec<Briefin
             .map(|c| c.evidence.text.as_str())
             .collect::<Vec<_>>(),
     );
-    // For each candidate: (score, supporting candidates, one per other article).
+    // For each candidate: (score, supporting candidates, one per other
+    // article reporting its happening).
     let supported: Vec<(f32, Vec<usize>)> = (0..candidates.len())
         .map(|i| {
             let mut support = Vec::new();
             for (a, range) in ranges.iter().enumerate() {
-                if a == candidates[i].article {
+                if a == candidates[i].article || candidates[i].happening.is_none() {
                     continue;
                 }
                 let best = range
                     .clone()
+                    .filter(|&j| candidates[j].happening == candidates[i].happening)
                     .map(|j| (compared.similarity(i, j), j))
-                    .filter(|(s, _)| *s >= options.briefing_support_threshold)
                     .fold(None, |best: Option<(f32, usize)>, x| match best {
                         Some(b) if b.0 >= x.0 => Some(b),
                         _ => Some(x),
@@ -147,9 +182,10 @@ pub fn build_briefing(corpus: &Corpus, options: &AssembleOptions) -> Vec<Briefin
         if !cross_outlet && chosen.len() >= options.briefing_min {
             break;
         }
-        let redundant = chosen
-            .iter()
-            .any(|&c| compared.similarity(i, c) >= options.briefing_support_threshold);
+        let redundant = chosen.iter().any(|&c| {
+            compared.similarity(i, c) >= options.briefing_support_threshold
+                || (candidates[i].happening.is_some() && candidates[i].happening == candidates[c].happening)
+        });
         if !redundant {
             chosen.push(i);
         }

@@ -34,6 +34,7 @@ impl<'a> Corpus<'a> {
             .iter()
             .map(|a| ArticleRef {
                 id: a.id.clone(),
+                label: article_label(a),
                 outlet: outlet_name(a),
                 title: a.title.clone(),
                 published: a.published.date.clone(),
@@ -52,6 +53,8 @@ pub struct Occasion {
     pub date: Option<(String, DatePrecision)>,
     /// Month and day stated, even when the year is unknown.
     pub month_day: Option<(u32, u32)>,
+    /// True when the date is stated in full (needs no publication date).
+    pub absolute: bool,
     /// Keys of the places stated.
     pub places: BTreeSet<String>,
 }
@@ -63,6 +66,27 @@ pub fn outlet_name(article: &Article) -> Option<String> {
         .name
         .clone()
         .or_else(|| article.outlet.domain.clone())
+}
+
+/// Words of the body quoted to name an article that has nothing else.
+const LABEL_WORDS: usize = 8;
+
+/// A reader's name for the article: its outlet, else the agency it credits,
+/// else its headline, else its first words.
+pub fn article_label(article: &Article) -> String {
+    if let Some(outlet) = outlet_name(article) {
+        return outlet;
+    }
+    if let Some(agency) = article.agencies.first() {
+        return format!("{agency} copy (outlet unknown)");
+    }
+    if let Some(title) = article.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        return format!("“{title}” (outlet unknown)");
+    }
+    let words: Vec<&str> = article.body.split_whitespace().take(LABEL_WORDS + 1).collect();
+    let opening = words[..words.len().min(LABEL_WORDS)].join(" ");
+    let ellipsis = if words.len() > LABEL_WORDS { "…" } else { "" };
+    format!("“{opening}{ellipsis}” (outlet unknown)")
 }
 
 /// The text of `span` in the article (empty when the span is not a slice).

@@ -17,6 +17,7 @@
 
 mod actors;
 mod briefing;
+mod clause;
 mod corpus;
 mod coverage;
 mod events;
@@ -24,12 +25,16 @@ mod figure_lexicon;
 mod figure_measure;
 mod figure_predicate;
 mod figures;
+mod happenings;
+mod headline;
 mod labels;
 mod markdown;
+mod moments;
 pub mod report;
 pub mod similarity;
 mod statements;
 mod timeline;
+mod verbs;
 mod wording;
 
 pub use markdown::render_markdown;
@@ -86,12 +91,35 @@ pub fn assemble(id: &str, articles: &[Article], options: &AssembleOptions) -> St
         spellings: actors::spelling_variants(&actors),
         wording: wording::wording_differences(&corpus),
     };
+    let timeline = timeline::build_timeline(&moments::MomentSources {
+        corpus: &corpus,
+        events: &merged.events,
+        statements: &statements.statements,
+        occasions: &statements.occasions,
+        figures: &figures.groups,
+    });
+    let briefing_happenings: Vec<briefing::Happening> = timeline
+        .timeline
+        .iter()
+        .map(|t| briefing::Happening {
+            evidence: &t.evidence,
+            date: Some(&t.date),
+        })
+        .chain(timeline.undated.iter().map(|u| briefing::Happening {
+            evidence: &u.evidence,
+            date: None,
+        }))
+        .collect();
+    let briefing = briefing::build_briefing(&corpus, options, &briefing_happenings);
+    drop(briefing_happenings);
     StoryReport {
         id: id.to_owned(),
         similarity_mode: similarity::LEXICAL_MODE.to_owned(),
         articles: corpus.refs(),
-        timeline: timeline::build_timeline(&merged.events, &statements.statements),
-        briefing: briefing::build_briefing(&corpus, options),
+        timeline: timeline.timeline,
+        background: timeline.background,
+        undated: timeline.undated,
+        briefing,
         statements: statements.statements,
         events: merged.events,
         figures: figures.groups,

@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use crate::labels::event_summary;
-use crate::report::{Cell, StoryReport};
+use crate::report::{Cell, StoryReport, TimelineEntry};
 
 /// The report as markdown. Articles are referred to by their position
 /// (`[1]`, `[2]`, …) in the article list printed first.
@@ -23,12 +23,12 @@ pub fn render_markdown(report: &StoryReport) -> String {
     let _ = writeln!(out, "# Story {}\n", report.id);
     let _ = writeln!(out, "Similarity: {}\n\n## Articles\n", report.similarity_mode);
     for (i, a) in report.articles.iter().enumerate() {
+        let title = a.title.as_deref().map(|t| format!("{t} — ")).unwrap_or_default();
         let _ = writeln!(
             out,
-            "{}. {} — {} ({}) `{}`",
+            "{}. {title}{} ({}) `{}`",
             i + 1,
-            a.title.as_deref().unwrap_or("(untitled)"),
-            a.outlet.as_deref().unwrap_or("unknown outlet"),
+            a.label,
             match (a.published.as_deref(), a.published_inferred) {
                 (Some(date), Some(confidence)) =>
                     format!("{date}, inferred from the story, confidence {confidence:.2}"),
@@ -42,22 +42,7 @@ pub fn render_markdown(report: &StoryReport) -> String {
     for s in &report.briefing {
         let _ = writeln!(out, "- {} {}", s.text, cite(&s.sources));
     }
-    let _ = writeln!(out, "\n## Timeline\n");
-    for t in &report.timeline {
-        let guess = if t.date_from_publication {
-            " (publication date)"
-        } else {
-            ""
-        };
-        let _ = writeln!(
-            out,
-            "- **{}**{guess} {} {} `{}`",
-            t.date,
-            t.summary,
-            cite(&t.sources),
-            t.fact
-        );
-    }
+    render_timeline(report, &mut out, &cite);
     let _ = writeln!(out, "\n## Statements\n");
     for s in &report.statements {
         let speaker = s.speaker.as_ref().map_or("Unattributed", |x| x.name.as_str());
@@ -120,6 +105,66 @@ pub fn render_markdown(report: &StoryReport) -> String {
         let _ = writeln!(out, "- {} `{}`{roles} {}", a.name, a.key, cite(&a.sources));
     }
     out
+}
+
+fn render_timeline(report: &StoryReport, out: &mut String, cite: &dyn Fn(&[String]) -> String) {
+    let _ = writeln!(out, "\n## Timeline\n");
+    for t in &report.timeline {
+        let _ = writeln!(
+            out,
+            "- **{}** {} {} `{}`",
+            entry_date(t),
+            t.summary,
+            cite(&t.sources),
+            facts(t)
+        );
+    }
+    if !report.undated.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nUndated (their articles state no date and none could be inferred):\n"
+        );
+        for u in &report.undated {
+            let _ = writeln!(
+                out,
+                "- *{}* (before {}) {} {} `{}`",
+                u.when,
+                cite(std::slice::from_ref(&u.relative_to)),
+                u.summary,
+                cite(&u.sources),
+                u.facts.join(" ")
+            );
+        }
+    }
+    if !report.background.is_empty() {
+        let _ = writeln!(out, "\nBackground (long before the story):\n");
+        for t in &report.background {
+            let _ = writeln!(out, "- {} {} {}", entry_date(t), t.summary, cite(&t.sources));
+        }
+    }
+}
+
+/// "2025-09-03", "2025-09-01 – 2025-09-07", with what the date rests on.
+fn entry_date(t: &TimelineEntry) -> String {
+    let mut date = match &t.end {
+        Some(end) if end != &t.date => format!("{} – {end}", t.date),
+        _ => t.date.clone(),
+    };
+    if t.date_from_publication {
+        date.push_str(" (publication date)");
+    }
+    if let Some(confidence) = t.date_inferred {
+        date.push_str(&format!(" (inferred, {confidence:.2})"));
+    }
+    date
+}
+
+fn facts(t: &TimelineEntry) -> String {
+    if t.facts.is_empty() {
+        "-".to_owned()
+    } else {
+        t.facts.join(" ")
+    }
 }
 
 fn render_coverage(report: &StoryReport, out: &mut String, number: &dyn Fn(&str) -> String) {

@@ -19,9 +19,21 @@ pub struct StoryReport {
     pub similarity_mode: String,
     /// The articles of the story, sorted by id.
     pub articles: Vec<ArticleRef>,
-    /// Dated facts in date order (see [`TimelineEntry`]); undated facts are
-    /// left out of the timeline (they remain in `events` and `statements`).
+    /// The story's happenings in date order (see [`TimelineEntry`]): each
+    /// merges every article's report of one happening. Happenings no article
+    /// dates are in `undated`, long-past ones in `background`.
     pub timeline: Vec<TimelineEntry>,
+    /// Happenings dated well before the story's first report (a 2014
+    /// annexation recalled in a 2025 story), in date order: context, kept
+    /// apart from the story's own timeline.
+    #[serde(default)]
+    pub background: Vec<TimelineEntry>,
+    /// Happenings of articles whose publication date is unknown and cannot
+    /// be inferred, dated only relative to that article ("on Friday"):
+    /// nothing places them on the calendar, so they are listed apart rather
+    /// than given an invented date.
+    #[serde(default)]
+    pub undated: Vec<UndatedEntry>,
     /// Quotes grouped by statement: one entry per thing a speaker said, with
     /// every outlet's wording.
     pub statements: Vec<Statement>,
@@ -46,6 +58,11 @@ pub struct ArticleRef {
     pub id: String,
     /// Outlet name, else its domain; `null` when unknown.
     pub outlet: Option<String>,
+    /// How to name the article to a reader when citing it: its outlet, else
+    /// the agency it credits ("Agence France-Presse copy"), else its headline,
+    /// else its first words — never just its id.
+    #[serde(default)]
+    pub label: String,
     /// Headline, when known.
     pub title: Option<String>,
     /// Publication date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), `null` when unknown.
@@ -69,24 +86,63 @@ pub struct Evidence {
     pub text: String,
 }
 
-/// A dated fact of the story.
+/// A happening of the story: every article's report of it, merged.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TimelineEntry {
-    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (the start, for a range).
     pub date: String,
     /// Precision of `date`.
     pub precision: DatePrecision,
+    /// Last day of a range ("last week" → its Sunday), when the date is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
     /// True when the date is only the publication date of the articles
     /// (the sentences give none): a guess, marked as such.
     pub date_from_publication: bool,
-    /// One line: templated from the event's actors and type, or the
-    /// statement's speaker and shortest wording, or the evidence sentence trimmed.
+    /// The confidence of the date when it rests on a publication date
+    /// inferred from the story (a relative "on Wednesday" in an undated
+    /// article); absent when an article states it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_inferred: Option<f32>,
+    /// One line saying who did what ("Putin invites Zelenskyy to come to
+    /// Moscow (Beijing)"): templated from a sentence whose actor and verb the
+    /// text states plainly, else the speaker and their words, else the lead
+    /// sentence shortened.
     pub summary: String,
-    /// The fact this entry stands for: an `events[].id` or `statements[].id`.
+    /// Where it happened, when the reports say (display name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// The fact the summary comes from: an `events[].id` or `statements[].id`;
+    /// empty when the summary comes from a sentence no fact was coded in.
     pub fact: String,
+    /// Every event and statement reported in the entry's sentences.
+    #[serde(default)]
+    pub facts: Vec<String>,
     /// Articles reporting it, sorted.
     pub sources: Vec<String>,
-    /// The sentences (events) or quotes (statements) it rests on.
+    /// The sentences it rests on, by article and span.
+    pub evidence: Vec<Evidence>,
+}
+
+/// A happening dated only relative to an article whose own date is unknown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UndatedEntry {
+    /// The time expression as written ("on Friday", "last week", "Monday's").
+    pub when: String,
+    /// The article it is relative to (whose publication date is unknown).
+    pub relative_to: String,
+    /// One line, made as [`TimelineEntry::summary`].
+    pub summary: String,
+    /// Where it happened, when the report says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// The fact the summary comes from (may be empty), and all facts reported.
+    pub fact: String,
+    /// Every event and statement reported in the entry's sentences.
+    pub facts: Vec<String>,
+    /// Articles reporting it, sorted.
+    pub sources: Vec<String>,
+    /// The sentences it rests on.
     pub evidence: Vec<Evidence>,
 }
 

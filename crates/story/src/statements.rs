@@ -9,7 +9,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use parallax_core::{Article, DatePrecision, EntityType, Quote, QuoteKind, Span, SpeechAct};
+use parallax_core::{Article, DatePrecision, EntityType, Quote, QuoteKind, Span, SpeechAct, TimeRelation};
+
+use crate::clause::in_relative_clause;
 
 use crate::corpus::{dates_compatible, evidence, month_day, more_precise, sentence_around, Corpus, Occasion};
 use crate::report::{Conflict, ConflictKind, Statement, StatementQuote, StatementSpeaker};
@@ -29,7 +31,7 @@ const SPEAKER_CONFLICT_WORDS: usize = 6;
 
 /// How far into an indirect quote a time expression may start and still
 /// date the saying ("said [on Wednesday he was …]").
-const OPENING_BYTES: usize = 3;
+pub const OPENING_BYTES: usize = 3;
 
 /// One quote of one article, with what decides its grouping.
 struct Item<'a> {
@@ -44,6 +46,9 @@ struct Item<'a> {
     /// Month and day stated, even when the year is unknown ("Sept. 5" in an
     /// article without a publication date): enough to tell two days apart.
     month_day: Option<(u32, u32)>,
+    /// True when the date is stated in full ("in 2014"), needing no
+    /// publication date.
+    absolute: bool,
     places: BTreeSet<String>,
 }
 
@@ -102,6 +107,7 @@ pub fn group_statements(corpus: &Corpus, options: &AssembleOptions) -> Statement
             let occasion = Occasion {
                 date: i.date.clone(),
                 month_day: i.month_day,
+                absolute: i.absolute,
                 places: i.places.clone(),
             };
             ((i.article.id.clone(), i.index), occasion)
@@ -141,9 +147,11 @@ fn collect_items<'a>(corpus: &Corpus<'a>) -> Vec<Item<'a>> {
                 if occasion.date.is_some() || occasion.month_day.is_some() {
                     known.date = occasion.date.clone();
                     known.month_day = occasion.month_day;
+                    known.absolute = occasion.absolute;
                 } else {
                     occasion.date = known.date.clone();
                     occasion.month_day = known.month_day;
+                    occasion.absolute = known.absolute;
                     inherited = occasion.date.is_some();
                 }
                 if occasion.places.is_empty() {
@@ -160,6 +168,7 @@ fn collect_items<'a>(corpus: &Corpus<'a>) -> Vec<Item<'a>> {
                 date: occasion.date,
                 inherited,
                 month_day: occasion.month_day,
+                absolute: occasion.absolute,
                 places: occasion.places,
             });
         }
@@ -179,13 +188,19 @@ fn stated_occasion(article: &Article, quote: &Quote) -> Occasion {
             && s.start >= quote.span.start
             && s.start <= quote.span.start + OPENING_BYTES
     };
+    // A relative clause (", which it seized in 2014") dates something else.
+    let text = article.body.get(sentence.start..sentence.end).unwrap_or("");
     let time = article
         .analysis
         .times
         .iter()
+        .filter(|t| {
+            t.span.start >= sentence.start && !in_relative_clause(text, t.span.start - sentence.start)
+        })
         .find(|t| within(t.span) || opening(t.span));
     let date = time.and_then(|t| Some((t.date.clone()?, t.precision?)));
     let month_day = time.and_then(month_day);
+    let absolute = time.is_some_and(|t| t.relation == TimeRelation::Absolute);
     let places = article
         .analysis
         .entities
@@ -196,12 +211,13 @@ fn stated_occasion(article: &Article, quote: &Quote) -> Occasion {
     Occasion {
         date,
         month_day,
+        absolute,
         places,
     }
 }
 
 /// The speaker key and name: the person, else the non-person source.
-fn speaker_of(quote: &Quote) -> Option<StatementSpeaker> {
+pub fn speaker_of(quote: &Quote) -> Option<StatementSpeaker> {
     if let Some(speaker) = &quote.speaker {
         return Some(StatementSpeaker {
             key: speaker.key.clone(),

@@ -66,7 +66,8 @@ impl<'a> Articles<'a> {
     }
 
     /// How a source is named in links: its outlet, else the start of its
-    /// headline, else its id.
+    /// headline, else the report's label for it (an agency credit or its
+    /// first words), else its id.
     fn outlet(&self, id: &'a str) -> Cow<'a, str> {
         let Some(article) = self.by_id.get(id) else {
             return Cow::Borrowed(id);
@@ -78,6 +79,7 @@ impl<'a> Articles<'a> {
                 Cow::Owned(format!("{}…", cut.trim_end()))
             }
             (None, Some(title)) => Cow::Borrowed(title),
+            (None, None) if !article.label.is_empty() => Cow::Borrowed(&article.label),
             (None, None) => Cow::Borrowed(id),
         }
     }
@@ -634,9 +636,13 @@ mod tests {
         TimelineEntry {
             date: date.to_owned(),
             precision: DatePrecision::Day,
+            end: None,
             date_from_publication: false,
+            date_inferred: None,
             summary: format!("summary of {fact}"),
+            place: None,
             fact: fact.to_owned(),
+            facts: vec![fact.to_owned()],
             sources: vec!["a1".to_owned()],
             evidence: vec![Evidence {
                 article: "a1".to_owned(),
@@ -647,16 +653,22 @@ mod tests {
     }
 
     #[test]
-    fn sources_are_named_by_outlet_else_headline_else_id() {
+    fn sources_are_named_by_outlet_else_headline_else_label_else_id() {
         let mut report = report_with_articles(3);
         report.articles[1].outlet = None;
         report.articles[1].title =
             Some("Ukrainian President Zelenskyy invites Putin to Kyiv for talks".into());
         report.articles[2].outlet = None;
+        report.articles[2].label = "“Russian President Vladimir Putin said …” (outlet unknown)".into();
+        report.articles[0].label.clear();
+        report.articles[0].outlet = None;
         let articles = Articles::new(&report);
-        assert_eq!(articles.outlet("a0"), "Outlet 0");
+        assert_eq!(articles.outlet("a0"), "a0");
         assert_eq!(articles.outlet("a1"), "Ukrainian President Zelenskyy in…");
-        assert_eq!(articles.outlet("a2"), "a2");
+        assert_eq!(
+            articles.outlet("a2"),
+            "“Russian President Vladimir Putin said …” (outlet unknown)"
+        );
         assert_eq!(articles.outlet("unknown"), "unknown");
     }
 
@@ -701,6 +713,7 @@ mod tests {
             articles: (0..n)
                 .map(|i| ArticleRef {
                     id: format!("a{i}"),
+                    label: format!("Outlet {i}"),
                     outlet: Some(format!("Outlet {i}")),
                     title: None,
                     published: None,
@@ -709,6 +722,8 @@ mod tests {
                 })
                 .collect(),
             timeline: vec![],
+            background: vec![],
+            undated: vec![],
             statements: vec![],
             events: vec![],
             figures: vec![],

@@ -92,3 +92,49 @@ pub fn add_event(
         confidence: 0.8,
     });
 }
+
+/// Codes an asserted event on the sentence containing `trigger` (the first
+/// occurrence of that word in the body), with the actor written `source`
+/// (an entity key and CAMEO code) just before it and `target` after it.
+pub fn add_event_at(
+    article: &mut Article,
+    trigger: &str,
+    source: (&str, &str, &str),
+    target: Option<(&str, &str, &str)>,
+    cameo: &str,
+) {
+    let body = article.body.clone();
+    let at = |word: &str| body.find(word).map(|i| Span::new(i, i + word.len()));
+    let Some(trigger_span) = at(trigger) else {
+        panic!("{trigger:?} not in the body");
+    };
+    let sentence = article
+        .analysis
+        .sentences
+        .iter()
+        .find(|s| s.span.start <= trigger_span.start && trigger_span.end <= s.span.end)
+        .map(|s| s.span)
+        .unwrap_or_else(|| panic!("no sentence holds {trigger:?}"));
+    let actor_at = |(text, key, code): (&str, &str, &str)| {
+        let span = at(text).unwrap_or_else(|| panic!("{text:?} not in the body"));
+        EventActor {
+            span,
+            text: text.to_owned(),
+            name: Some(text.to_owned()),
+            ..actor(key, code)
+        }
+    };
+    add_event(
+        article,
+        0,
+        cameo,
+        "CONSULT",
+        (Some(actor_at(source)), target.map(actor_at)),
+        None,
+    );
+    if let Some(event) = article.analysis.events.last_mut() {
+        event.span = sentence;
+        event.trigger = trigger_span;
+        event.quote = None;
+    }
+}
