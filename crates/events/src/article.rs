@@ -9,7 +9,7 @@ use parallax_analyze::tokens::{tokenize, tokens_in};
 use parallax_core::{Article, Event, EventActor, Modality, Span};
 
 use crate::actors::{agent_at, code_of_key, event_actor, is_actor_mention, ActorSlot};
-use crate::clause::{is_boundary, verb_groups};
+use crate::clause::{is_boundary, is_reporting, verb_groups};
 use crate::coder::code_sentence;
 use crate::dictionary::verbs::VerbDictionary;
 use crate::words::upper;
@@ -27,27 +27,6 @@ static VERBS: Lazy<VerbDictionary> = Lazy::new(|| {
 pub fn verb_dictionary() -> &'static VerbDictionary {
     &VERBS
 }
-
-/// Speech verbs that make a sentence's events reported, not observed.
-const SPEECH: &[&str] = &[
-    "SAID",
-    "SAYS",
-    "SAY",
-    "SAYING",
-    "TOLD",
-    "TELLING",
-    "ANNOUNCED",
-    "CLAIMED",
-    "CLAIMS",
-    "REPORTED",
-    "REPORTS",
-    "ACCORDING",
-    "STATED",
-    "WROTE",
-    "ADDED",
-    "ADDING",
-    "ADDS",
-];
 
 /// One sentence prepared for coding.
 struct SentenceWords {
@@ -86,10 +65,7 @@ pub fn code_events(article: &Article) -> Vec<Event> {
         let mut covered: Vec<(usize, usize)> = Vec::new();
         for c in &coded {
             // Speech verbs introduce statements (quotes), not events.
-            if s.words
-                .get(c.verb.0)
-                .is_some_and(|w| SPEECH.contains(&w.as_str()))
-            {
+            if s.words.get(c.verb.0).is_some_and(|w| is_reporting(w)) {
                 continue;
             }
             let own = modality::of_verb_group(&s.words, c.group_start, c.verb.0, c.clause.0, c.clause.1);
@@ -211,7 +187,7 @@ fn build(
         .words
         .iter()
         .enumerate()
-        .any(|(k, w)| SPEECH.contains(&w.as_str()) && (k < draft.trigger.0 || k >= draft.trigger.1));
+        .any(|(k, w)| is_reporting(w) && (k < draft.trigger.0 || k >= draft.trigger.1));
     let date = setting::event_date(article, s.span, trigger);
     let mut modality = draft.modality;
     if modality == Modality::Asserted && is_after_publication(article, date.as_ref()) {
@@ -271,7 +247,7 @@ fn code_nouns(
     ranges: &[(usize, usize)],
     covered: &[(usize, usize)],
 ) {
-    let groups = verb_groups(&VERBS, &s.words);
+    let groups = verb_groups(&VERBS, &s.words, ranges);
     for i in 0..s.words.len() {
         let Some(noun) = nouns::noun_at(&s.words, i) else {
             continue;

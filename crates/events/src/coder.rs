@@ -27,6 +27,10 @@ pub struct Coded {
     /// How specific the rule was: 0 for a verb's default code, else the
     /// matched pattern's weight.
     pub specificity: usize,
+    /// The sources act on one another ("Gondor and Rohan renewed ties"):
+    /// `sources` and `targets` hold the same actors, and every ordered pair
+    /// of two different ones is an event.
+    pub mutual: bool,
 }
 
 /// Words joining actors into one compound ("Gondor, Rohan and Arnor").
@@ -35,7 +39,7 @@ const CONJUNCTS: &[&str] = &[",", "AND", "OR", "NOR", "NEITHER", "BOTH", "THE", 
 /// Codes every dictionary verb of a sentence. `actors` are word ranges
 /// `[start, end)` sorted by start.
 pub fn code_sentence(dict: &VerbDictionary, words: &[String], actors: &[(usize, usize)]) -> Vec<Coded> {
-    let groups = verb_groups(dict, words);
+    let groups = verb_groups(dict, words, actors);
     let mut coded: Vec<Coded> = Vec::new();
     let mut previous_sources: Vec<usize> = Vec::new();
     for group in &groups {
@@ -67,11 +71,19 @@ pub fn code_sentence(dict: &VerbDictionary, words: &[String], actors: &[(usize, 
         if let Some(s) = found.source {
             sources = compound_right(words, actors, s, group.hi);
         }
-        // "% *": a compound subject acts on itself pairwise ("Gondor and Rohan agree").
-        if found.compound && sources.len() > 1 && targets.is_empty() {
-            targets = sources.split_off(1);
+        // A compound subject with no object acts on itself pairwise when the pattern says so
+        // ("% *": "Gondor and Rohan agree") or its code is symmetric ([064:064]: "Gondor and
+        // Rohan renewed ties").
+        let symmetric = code.forward.is_some() && code.forward == code.reverse;
+        let mutual = (found.compound || symmetric) && sources.len() > 1 && targets.is_empty();
+        let mut code = code;
+        if mutual {
+            targets = sources.clone();
+            // Every ordered pair is coded forward, so the reverse code would repeat it.
+            code.reverse = None;
+        } else {
+            targets.retain(|t| !sources.contains(t));
         }
-        targets.retain(|t| !sources.contains(t));
         previous_sources = if subject.is_empty() {
             previous_sources
         } else {
@@ -86,6 +98,7 @@ pub fn code_sentence(dict: &VerbDictionary, words: &[String], actors: &[(usize, 
             forward: code.forward,
             reverse: code.reverse,
             specificity,
+            mutual,
         });
     }
     coded
@@ -192,13 +205,21 @@ fn agent_of(words: &[String], actors: &[(usize, usize)], group: &VerbGroup) -> V
     }
 }
 
+/// The actor at `first` with the actors conjoined after it, up to `hi`. A
+/// list is one level: in "Calenardhon and Gondor, and Gondor and Dagolath"
+/// the pair after ", and" is another conjunct, so a comma after a plain
+/// "and" ends the compound.
 fn compound_right(words: &[String], actors: &[(usize, usize)], first: usize, hi: usize) -> Vec<usize> {
     let mut chosen = vec![first];
     let mut k = first;
+    let mut plain_and = false;
     while let Some(&(next_start, next_end)) = actors.get(k + 1) {
-        if next_end > hi || !joined(words, actors[k].1, next_start) {
+        let between = &words[actors[k].1..next_start.max(actors[k].1)];
+        let comma = between.iter().any(|w| w == ",");
+        if next_end > hi || !joined(words, actors[k].1, next_start) || (comma && plain_and) {
             break;
         }
+        plain_and |= !comma;
         chosen.push(k + 1);
         k += 1;
     }
@@ -287,9 +308,9 @@ mod tests {
         let w = words("Rohan and Gondor agree");
         let c = code_sentence(&d, &w, &[(0, 1), (2, 3)]);
         assert_eq!(
-            (c[0].sources.clone(), c[0].targets.clone()),
-            (vec![0], vec![1]),
-            "compound subject"
+            (c[0].sources.clone(), c[0].targets.clone(), c[0].mutual),
+            (vec![0, 1], vec![0, 1], true),
+            "a compound subject acting on itself"
         );
         let w = words("Rohan agree");
         assert!(
