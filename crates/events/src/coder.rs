@@ -3,7 +3,7 @@
 //! actors and its code. Real-world coding (`article`) and the PETRARCH test
 //! mode (`petrarch`) differ only in how they find and code actors.
 
-use crate::clause::{verb_groups, VerbGroup};
+use crate::clause::{is_reporting, verb_groups, VerbGroup};
 use crate::dictionary::pattern::{MatchInput, PatternMatch};
 use crate::dictionary::verbs::VerbDictionary;
 
@@ -27,6 +27,8 @@ pub struct Coded {
     /// How specific the rule was: 0 for a verb's default code, else the
     /// matched pattern's weight.
     pub specificity: usize,
+    /// The verb is passive: its subject is the target.
+    pub passive: bool,
     /// The sources act on one another ("Gondor and Rohan renewed ties"):
     /// `sources` and `targets` hold the same actors, and every ordered pair
     /// of two different ones is an event.
@@ -42,7 +44,13 @@ pub fn code_sentence(dict: &VerbDictionary, words: &[String], actors: &[(usize, 
     let groups = verb_groups(dict, words, actors);
     let mut coded: Vec<Coded> = Vec::new();
     let mut previous_sources: Vec<usize> = Vec::new();
-    for group in &groups {
+    // Words a specific pattern matched after its verb: a verb among them is part of
+    // that pattern ("agreed … not to attack"), not an event of its own.
+    let mut consumed: Vec<usize> = Vec::new();
+    for (k, group) in groups.iter().enumerate() {
+        if consumed.contains(&group.verb_start) {
+            continue;
+        }
         // A verb form inside an actor's name is part of the name ("air force").
         if actors
             .iter()
@@ -58,9 +66,18 @@ pub fn code_sentence(dict: &VerbDictionary, words: &[String], actors: &[(usize, 
         if group.coordinated && !previous_sources.is_empty() {
             subject = previous_sources.clone();
         }
+        // A reporting verb's pattern ("announced … agreed") leaves the reported verbs alone.
+        if !is_reporting(&words[group.verb_start]) {
+            consumed.extend(&found.after_words);
+        }
+        // The next coordinated verb starts a phrase of its own.
+        let next_verb = groups[k + 1..]
+            .iter()
+            .find(|g| g.coordinated)
+            .map_or(group.hi, |g| g.start);
         let object = match found.target {
             Some(t) => compound_right(words, actors, t, group.hi),
-            None => object_of(words, actors, group),
+            None => object_of(words, actors, group, next_verb),
         };
         let (mut sources, mut targets) = if group.passive {
             let agent = agent_of(words, actors, group);
@@ -98,6 +115,7 @@ pub fn code_sentence(dict: &VerbDictionary, words: &[String], actors: &[(usize, 
             forward: code.forward,
             reverse: code.reverse,
             specificity,
+            passive: group.passive,
             mutual,
         });
     }
@@ -157,13 +175,31 @@ fn best_code(
     (!choice.0.is_null()).then_some(choice)
 }
 
+/// Words relative pronouns that make the actor before them the subject of
+/// the verb right after them ("Russia, which attacked Kyiv").
+const RELATIVES: &[&str] = &["WHO", "WHICH", "THAT"];
+
 /// The actors that are the subject: the nearest actor before the verb group
-/// within its clause, with the actors conjoined to it.
+/// within its clause (not inside an aside), with the actors conjoined to
+/// it; for a verb opening a relative clause, the actor the pronoun stands for.
 fn subject_of(words: &[String], actors: &[(usize, usize)], group: &VerbGroup) -> Vec<usize> {
-    let Some(last) = actors
+    let outside_aside = |s: usize| group.aside.is_none_or(|(from, to)| s < from || s >= to);
+    let nearest = actors
         .iter()
-        .rposition(|&(s, e)| e <= group.start && s >= group.lo)
-    else {
+        .rposition(|&(s, e)| e <= group.start && s >= group.lo && outside_aside(s));
+    let relative = || {
+        let pronoun = group
+            .lo
+            .checked_sub(1)
+            .filter(|&p| group.start == group.lo && RELATIVES.contains(&words[p].as_str()))?;
+        let before = if pronoun > 0 && words[pronoun - 1] == "," {
+            pronoun - 1
+        } else {
+            pronoun
+        };
+        actors.iter().position(|&(_, e)| e == before)
+    };
+    let Some(last) = nearest.or_else(relative) else {
         return Vec::new();
     };
     let mut chosen = vec![last];
@@ -180,14 +216,47 @@ fn subject_of(words: &[String], actors: &[(usize, usize)], group: &VerbGroup) ->
     chosen
 }
 
-/// The first actor after the verb within its clause, with its conjuncts.
-fn object_of(words: &[String], actors: &[(usize, usize)], group: &VerbGroup) -> Vec<usize> {
-    match actors
+/// The most words between a verb and its object ("signed an 800 million
+/// ducat trade protocol for 1990 with Dagolath").
+const MAX_OBJECT_GAP: usize = 10;
+
+/// The first actor after the verb within its clause, with its conjuncts:
+/// within a few words, before the next coordinated verb (`next_verb`:
+/// "ordered a review … and warned against hackers from China" does not make
+/// China the object of "ordered"), and not after a participle, whose own
+/// object or agent it is ("called for a ban on Muslims entering the United
+/// States", "want East Jerusalem, captured by Israel").
+fn object_of(words: &[String], actors: &[(usize, usize)], group: &VerbGroup, next_verb: usize) -> Vec<usize> {
+    let Some(first) = actors
         .iter()
         .position(|&(s, e)| s >= group.verb_end && e <= group.hi)
-    {
-        Some(first) => compound_right(words, actors, first, group.hi),
-        None => Vec::new(),
+    else {
+        return Vec::new();
+    };
+    let start = actors[first].0;
+    let between = &words[group.verb_end..start];
+    // The actor is the participle's own object or agent: "a ban on Muslims entering the
+    // United States" (an -ing form right before it, or before its article), "East
+    // Jerusalem, captured by Israel" (an -ed form, then "by"); not "the affected villages".
+    let participle =
+        |w: &String, ending: &str| w.len() > 4 && w.ends_with(ending) && w.chars().all(char::is_alphabetic);
+    let n = between.len();
+    let object_of_ing = (1..=2).any(|back| {
+        n >= back
+            && participle(&between[n - back], "ING")
+            && between[n - back + 1..]
+                .iter()
+                .all(|w| crate::clause::is_article(w))
+            && !(n > back && crate::clause::is_article(&between[n - back - 1]))
+    });
+    let agent_of_ed = n >= 2 && between[n - 1] == "BY" && participle(&between[n - 2], "ED");
+    let participle_between = object_of_ing || agent_of_ed;
+    let near =
+        between.len() <= MAX_OBJECT_GAP && start < next_verb.max(group.verb_end) && !participle_between;
+    if near {
+        compound_right(words, actors, first, group.hi)
+    } else {
+        Vec::new()
     }
 }
 

@@ -196,6 +196,11 @@ pub fn is_group_word(word: &str) -> bool {
     is_in(word, GROUP_WORDS) || (word.ends_with("LY") && word.len() > 4 && !is_in(word, LY_ADJECTIVES))
 }
 
+/// True when `word` is one of the listed verb-group words (not merely an -ly adverb).
+pub fn is_listed_group_word(word: &str) -> bool {
+    is_in(word, GROUP_WORDS)
+}
+
 /// True for an auxiliary or modal verb.
 pub fn is_auxiliary(word: &str) -> bool {
     is_in(word, AUXILIARIES)

@@ -6,10 +6,10 @@
 mod lexicon;
 mod noun_reading;
 
-pub use lexicon::{is_boundary, is_group_word, is_reporting};
+pub use lexicon::{is_article, is_boundary, is_group_word, is_reporting};
 
 use crate::dictionary::verbs::{VerbDictionary, VerbForm};
-use lexicon::{is_article, is_be_form};
+use lexicon::is_be_form;
 use noun_reading::is_not_a_verb;
 
 /// The most words between a comma and the reporting verb of a clause it opens
@@ -33,8 +33,13 @@ pub struct VerbGroup<'d> {
     pub form: &'d VerbForm,
     /// "was invited by", "were killed": the subject is the target.
     pub passive: bool,
-    /// The group follows "and" / "but" directly: it shares the previous verb's subject.
+    /// The group follows "and" / "but" directly, or is a participle after a
+    /// comma ("…, killing three"): it shares the previous verb's subject.
     pub coordinated: bool,
+    /// Words `[from, to)` set off between the subject and the verb by commas
+    /// (an apposition or a non-restrictive relative clause: "Russia, which
+    /// denies it, attacked …"): the subject is not looked for there.
+    pub aside: Option<(usize, usize)>,
     /// First word of the clause.
     pub lo: usize,
     /// One past the last word of the clause.
@@ -66,6 +71,21 @@ fn clause_bounds(words: &[String], start: usize, verb_end: usize) -> (usize, usi
         hi = end_at(hi + 1);
     }
     (lo, hi)
+}
+
+/// Most words an aside set off by commas may have.
+const MAX_ASIDE_WORDS: usize = 12;
+
+/// The aside closed by the comma at `close`: back to the comma that opens
+/// it, or to a relative pronoun after a comma ("Russia, which …, attacked"),
+/// when that opening comma stands in the clause or just before it.
+fn aside_before(words: &[String], lo: usize, close: usize) -> Option<(usize, usize)> {
+    let first = close.saturating_sub(MAX_ASIDE_WORDS + 1);
+    let open = (first..close).rev().find(|&k| words[k] == ",")?;
+    let relative =
+        lo > 0 && lo - 1 == open + 1 && matches!(words[open + 1].as_str(), "WHO" | "WHICH" | "WHOSE");
+    let apposition = open >= lo && !words[open + 1..close].iter().any(|w| is_boundary(w));
+    (open > 0 && close > open + 1 && (relative || apposition)).then_some((open, close + 1))
 }
 
 /// True when the comma at `k` opens a reporting clause: a reporting verb
@@ -107,9 +127,21 @@ pub fn verb_groups<'d>(
         }
         let head = &words[i + form.head];
         let participle = head != &form.lemma && !head.ends_with("ING") && !head.ends_with('S');
-        let passive = participle && words[start..i].iter().any(|w| is_be_form(w));
-        let coordinated = start > 0 && matches!(words[start - 1].as_str(), "AND" | "BUT" | "OR");
-        let (lo, hi) = clause_bounds(words, start, verb_end);
+        // "was invited by", and the reduced "people killed by police".
+        let by_agent = words.get(verb_end).is_some_and(|w| w == "BY") && head.ends_with("ED");
+        let passive = participle && (words[start..i].iter().any(|w| is_be_form(w)) || by_agent);
+        let after_comma = start > 0 && words[start - 1] == ",";
+        let coordinated = start > 0 && matches!(words[start - 1].as_str(), "AND" | "BUT" | "OR")
+            || (after_comma && head.ends_with("ING"));
+        let (mut lo, hi) = clause_bounds(words, start, verb_end);
+        let aside = if after_comma {
+            aside_before(words, lo, start - 1)
+        } else {
+            None
+        };
+        if let Some((from, _)) = aside {
+            lo = lo.min(clause_bounds(words, from, from).0);
+        }
         groups.push(VerbGroup {
             start,
             verb_start: i,
@@ -117,6 +149,7 @@ pub fn verb_groups<'d>(
             form,
             passive,
             coordinated,
+            aside,
             lo,
             hi,
         });

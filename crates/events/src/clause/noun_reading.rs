@@ -33,10 +33,50 @@ pub fn is_not_a_verb(
         || plural_after_to(previous, head)
         || object_after_verb(dict, words, i, head)
         || helper_of_next_verb(dict, words, i, form)
+        || future_going_to(dict, words, i, form)
+        || plural_without_subject(words, actors, i)
 }
 
-/// "its deadly attacks", "a brief private visit": an article, up to three
-/// modifiers, then the form. Not when the form is a past tense ("the
+/// Words after which a bare -s form can be a verb: its subject ("he
+/// attacks", "which attacks", "…, attacks") or a verb-group word ("also
+/// attacks").
+const SUBJECT_WORDS: &[&str] = &["HE", "SHE", "IT", "WHO", "WHICH", "THAT", ",", "ONE"];
+
+/// "two artillery shells at …", "oil pays him": a plural form after a plain
+/// word that is no actor, pronoun or verb-group word is a noun; a third
+/// person verb follows its subject ("Russia attacks", "the army attacks").
+fn plural_without_subject(words: &[String], actors: &[(usize, usize)], i: usize) -> bool {
+    let Some(p) = i.checked_sub(1) else {
+        return false;
+    };
+    let previous = words[p].as_str();
+    is_plural(&words[i])
+        && !words[i].ends_with("ED")
+        && !actors.iter().any(|&(_, end)| end == i)
+        && !SUBJECT_WORDS.contains(&previous)
+        && !is_group_word(previous)
+        && previous.chars().all(|c| c.is_alphabetic() || c == '-')
+}
+
+/// "is going to win": "going to" before a verb marks the future; it is no
+/// journey ("going to Moscow").
+fn future_going_to(dict: &VerbDictionary, words: &[String], i: usize, form: &VerbForm) -> bool {
+    let end = i + form.words.len();
+    let going_to = words[i] == "GOING" && words.get(i + 1).is_some_and(|w| w == "TO");
+    let next = if form.words.len() >= 2 { end } else { i + 2 };
+    going_to
+        && words
+            .get(next)
+            .is_some_and(|w| is_group_word(w) || dict.verb_at(words, next).is_some())
+}
+
+/// Prepositions that open a noun phrase as an article does ("in heavy clashes").
+const PREPOSITIONS: &[&str] = &[
+    "IN", "ON", "FOR", "WITH", "OF", "FROM", "AGAINST", "BY", "AT", "AFTER", "DURING",
+];
+
+/// "its deadly attacks", "a brief private visit", "in heavy clashes": an
+/// article or preposition, up to three modifiers, then the form. Not when the form is a past tense ("the
 /// government condemned") or the word before it a plural subject ("the two
 /// sides agree").
 fn after_article_and_modifiers(words: &[String], i: usize) -> bool {
@@ -51,13 +91,20 @@ fn after_article_and_modifiers(words: &[String], i: usize) -> bool {
         let modifier = &words[i - gap];
         let plain = modifier.chars().all(|c| c.is_alphabetic() || c == '-');
         let conjunction = matches!(modifier.as_str(), "AND" | "OR" | "NOR" | "BUT");
-        if !plain || conjunction || is_group_word(modifier) || is_determiner(modifier) {
+        // An -ly adverb may modify a modifier ("a relatively straightforward question").
+        let adverb_of_modifier =
+            gap > 1 && modifier.ends_with("LY") && !super::lexicon::is_listed_group_word(modifier);
+        if !plain
+            || conjunction
+            || (is_group_word(modifier) && !adverb_of_modifier)
+            || is_determiner(modifier)
+        {
             return false;
         }
         if gap == 1 && is_plural(modifier) {
             return false;
         }
-        if is_article(&words[article]) {
+        if is_article(&words[article]) || PREPOSITIONS.contains(&words[article].as_str()) {
             return true;
         }
     }
@@ -117,7 +164,7 @@ mod tests {
 
     fn dict() -> VerbDictionary {
         let mut d = VerbDictionary::default();
-        d.add("--- ATTACK [190] ---\nATTACK\nVISIT\nCLOSE\nRAID\nPROMISE\nTALK\nACT\nSHOULD\nHAVE\nAGREE\nMEET\n");
+        d.add("--- ATTACK [190] ---\nATTACK\nVISIT\nCLOSE\nRAID\nPROMISE\nTALK\nACT\nSHOULD\nHAVE\nAGREE\nMEET\nGO {GOING}\n");
         d
     }
 
@@ -144,6 +191,12 @@ mod tests {
         assert!(!reads("promised raids", 1));
         assert!(!reads("it should have acted", 1), "a helper of 'acted'");
         assert!(!reads("it should have acted", 2), "a helper of 'acted'");
+        assert!(
+            !reads("they are going to attack", 2),
+            "'going to' marks the future"
+        );
+        assert!(!reads("fired two artillery attacks at Rohan", 3), "a plural noun");
+        assert!(!reads("engaged in heavy attacks", 3));
     }
 
     #[test]

@@ -177,6 +177,8 @@ pub struct PatternMatch {
     pub source: Option<usize>,
     /// One past the last word the pattern used after the verb.
     pub end: usize,
+    /// Positions of the words (not actors) the pattern matched after the verb.
+    pub after_words: Vec<usize>,
     /// The pattern pairs the members of a compound subject.
     pub compound: bool,
 }
@@ -199,7 +201,7 @@ impl Pattern {
             match step.atom {
                 Atom::Target => found.target = actor,
                 Atom::Source => found.source = actor,
-                _ => {}
+                _ => found.after_words.extend(at..at + len),
             }
             cursor = at + len;
         }
