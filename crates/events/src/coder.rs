@@ -61,10 +61,14 @@ pub fn code_sentence(dict: &VerbDictionary, words: &[String], actors: &[(usize, 
         let Some((code, found, specificity)) = best_code(dict, words, actors, group) else {
             continue;
         };
-        // "X condemned Y and promised Z": a coordinated verb keeps the first verb's subject.
+        // "X condemned Y and promised Z": a coordinated verb keeps the first verb's subject;
+        // a participle after a comma ("…, challenging him") with no coded verb before
+        // takes the clause's leading subject, never the nearest actor of the phrase before.
         let mut subject = subject_of(words, actors, group);
         if group.coordinated && !previous_sources.is_empty() {
             subject = previous_sources.clone();
+        } else if group.coordinated && group.start > 0 && words[group.start - 1] == "," {
+            subject = leading_subject(words, actors, &groups, group);
         }
         // A reporting verb's pattern ("announced … agreed") leaves the reported verbs alone.
         if !is_reporting(&words[group.verb_start]) {
@@ -179,6 +183,20 @@ fn best_code(
 /// the verb right after them ("Russia, which attacked Kyiv").
 const RELATIVES: &[&str] = &["WHO", "WHICH", "THAT"];
 
+/// The subject of the first verb of the group's clause, for a participle
+/// that shares it.
+fn leading_subject(
+    words: &[String],
+    actors: &[(usize, usize)],
+    groups: &[VerbGroup],
+    group: &VerbGroup,
+) -> Vec<usize> {
+    groups
+        .iter()
+        .find(|g| g.lo == group.lo && g.verb_start < group.verb_start)
+        .map_or_else(Vec::new, |first| subject_of(words, actors, first))
+}
+
 /// The actors that are the subject: the nearest actor before the verb group
 /// within its clause (not inside an aside), with the actors conjoined to
 /// it; for a verb opening a relative clause, the actor the pronoun stands for.
@@ -249,7 +267,8 @@ fn object_of(words: &[String], actors: &[(usize, usize)], group: &VerbGroup, nex
                 .all(|w| crate::clause::is_article(w))
             && !(n > back && crate::clause::is_article(&between[n - back - 1]))
     });
-    let agent_of_ed = n >= 2 && between[n - 1] == "BY" && participle(&between[n - 2], "ED");
+    let agent_of_ed =
+        (1..=3).any(|back| n > back && between[n - back] == "BY" && participle(&between[n - back - 1], "ED"));
     let participle_between = object_of_ing || agent_of_ed;
     let near =
         between.len() <= MAX_OBJECT_GAP && start < next_verb.max(group.verb_end) && !participle_between;
@@ -312,7 +331,13 @@ fn joined(words: &[String], from: usize, to: usize) -> bool {
     let plain = between
         .iter()
         .all(|w| w.chars().all(|c| c.is_alphabetic() || c == ',' || c == '-'));
+    // The conjunction comes first ("and the evil Gondor"); "Mexico on Wednesday, Francis"
+    // is no compound.
+    let leads = between
+        .first()
+        .is_some_and(|w| w != "THE" && CONJUNCTS.contains(&w.as_str()));
     conjoined
+        && leads
         && modifiers <= 3
         && plain
         && !between

@@ -129,3 +129,20 @@ fn no_event_without_a_doer_the_sentence_supports() {
     let e = find(&a, &events, "killed").expect("a report of violence names its victims");
     assert_eq!(codes(e).0, None);
 }
+
+#[test]
+fn an_actor_does_not_act_on_itself() {
+    let (_, events) = coded("Russia made concessions to Moscow. Moscow's demands on Russia grew.");
+    assert!(
+        events
+            .iter()
+            .all(|e| { codes(e).0.is_none() || codes(e).0 != codes(e).1 }),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn a_thought_is_not_the_thinkers_target() {
+    let (a, events) = coded("Ukrainian officials believe that Russia attacked Kyiv on Monday.");
+    assert!(find(&a, &events, "believe").is_none(), "{events:?}");
+}

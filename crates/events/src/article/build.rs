@@ -22,10 +22,10 @@ pub struct Draft {
     /// The event is only coded with a known target: a verb's default code
     /// says too little on its own ("Trump leads", "they think").
     pub needs_target: bool,
-    /// The sentence has a doer there, named or not: words stand before the
-    /// verb in its clause, or the verb is passive. An imperative ("Take a
-    /// look") has none, so it cannot report a doerless attack.
-    pub has_subject: bool,
+    /// The sentence reports violence without naming a doer: the verb is
+    /// passive ("civilians were killed") or its subject is a weapon or an
+    /// attack ("artillery and drone strikes killed").
+    pub doerless_report: bool,
 }
 
 /// One side of an event: nobody named, an actor without a code, or a coded actor.
@@ -65,6 +65,54 @@ fn needs_no_source(root: &str) -> bool {
     matches!(root, "17" | "18" | "19" | "20")
 }
 
+/// Weapons and attacks that may stand as the subject of a doerless report.
+const WEAPONS: &[&str] = &[
+    "STRIKE",
+    "STRIKES",
+    "AIRSTRIKE",
+    "AIRSTRIKES",
+    "ARTILLERY",
+    "SHELLING",
+    "SHELLS",
+    "SHELL",
+    "MISSILE",
+    "MISSILES",
+    "ROCKET",
+    "ROCKETS",
+    "DRONE",
+    "DRONES",
+    "BOMB",
+    "BOMBS",
+    "BOMBING",
+    "BOMBINGS",
+    "ATTACK",
+    "ATTACKS",
+    "RAID",
+    "RAIDS",
+    "GUNMEN",
+    "GUNMAN",
+    "EXPLOSION",
+    "EXPLOSIONS",
+    "BLAST",
+    "BLASTS",
+    "FIRE",
+    "GUNFIRE",
+    "MORTAR",
+    "MORTARS",
+    "GRENADE",
+    "MINE",
+    "MINES",
+    "SNIPER",
+    "SNIPERS",
+    "ASSAILANTS",
+    "ATTACKERS",
+];
+
+/// True when a weapon or attack word stands in `words` (the subject before a verb).
+pub fn names_weapon(words: &[String]) -> bool {
+    words.iter().any(|w| WEAPONS.contains(&w.as_str()))
+}
+
 /// Every (source, target) pair of the coded sources and targets as events.
 /// `speaker` acts when the trigger has no subject at all (a quote's speaker).
 #[allow(clippy::too_many_arguments)]
@@ -93,12 +141,6 @@ pub fn push_pairs(
                 (side, _) => side,
             };
             let target = Side::of(slots, target);
-            if let (Some(a), Some(b)) = (source.actor(), target.actor()) {
-                // An actor does not act on itself (PETRARCH drops same-code dyads too).
-                if a.code == b.code || a.span == b.span {
-                    continue;
-                }
-            }
             if let Some(event) = build(article, s, draft, code, source, target, slots) {
                 events.push(event);
             }
@@ -107,7 +149,7 @@ pub fn push_pairs(
 }
 
 /// One event, or none when the sentence does not support one: a public
-/// statement (CAMEO 01, the quotes layer's), no known doer (except for
+/// statement (CAMEO 01, the quotes layer's), an actor acting on itself, no known doer (except for
 /// violence and coercion against a known target), or a verb's default code
 /// without a known target.
 pub fn build(
@@ -123,12 +165,21 @@ pub fn build(
         return None;
     }
     let cameo = codes::cameo(code)?;
+    if let (Some(a), Some(b)) = (source.actor(), target.actor()) {
+        // An actor does not act on itself ("X made concessions to X"; PETRARCH drops
+        // same-code dyads too).
+        if a.code == b.code || a.span == b.span {
+            return None;
+        }
+    }
     let known_source = source.actor().is_some();
     let known_target = target.actor().is_some();
     // Only a sentence that names no doer at all ("strikes killed nine civilians") may
     // leave it out; an uncoded doer ("Clinton would beat Trump") is no such report.
-    let doerless =
-        matches!(source, Side::Absent) && draft.has_subject && needs_no_source(&cameo.root) && known_target;
+    let doerless = matches!(source, Side::Absent)
+        && draft.doerless_report
+        && needs_no_source(&cameo.root)
+        && known_target;
     if (!known_source && !doerless) || (draft.needs_target && !known_target) {
         return None;
     }

@@ -99,7 +99,7 @@ pub fn code_events(article: &Article) -> Vec<Event> {
                 modality: modality::of_verb_group(&s.words, c.group_start, c.verb.0, c.clause.0, c.clause.1),
                 specific: c.specificity > 0,
                 needs_target: c.specificity == 0,
-                has_subject: c.group_start > c.clause.0 || c.passive,
+                doerless_report: c.passive || build::names_weapon(&s.words[c.clause.0..c.group_start]),
             };
             for (code, sources, targets) in [
                 (&c.forward, &c.sources, &c.targets),
@@ -196,7 +196,7 @@ fn push_demand(
         modality: Modality::Asserted,
         specific: true,
         needs_target: false,
-        has_subject: true,
+        doerless_report: false,
     };
     let code = calls::demand_code(action);
     push_pairs(

@@ -43,11 +43,14 @@ pub fn code_nouns(
             .iter()
             .rev()
             .find(|g| g.verb_end <= i && g.verb_start >= lo);
+        // The noun's doer: its possessor ("Russia's demand"), else the subject of the
+        // verb it is the object of ("Putin ruled out an immediate meeting"); an actor
+        // that merely stands before it ("Trump's response to the … attacks") is not.
         let source = nouns::possessor(&s.words, &ranges, i).or_else(|| {
-            let before = governing.map_or(i, |g| g.start);
+            let verb = governing?;
             ranges
                 .iter()
-                .rposition(|&(start, end)| end <= before && start >= lo)
+                .rposition(|&(start, end)| end <= verb.start && start >= lo)
         });
         let target = nouns::linked_target(&s.words, &ranges, i, hi).filter(|t| Some(*t) != source);
         let draft = Draft {
@@ -56,7 +59,7 @@ pub fn code_nouns(
             modality: governed,
             specific: false,
             needs_target: false,
-            has_subject: true,
+            doerless_report: false,
         };
         let (source, target) = (Side::of(slots, source), Side::of(slots, target));
         if let Some(event) = build(article, s, &draft, &code, source, target, slots) {

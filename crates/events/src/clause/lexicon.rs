@@ -182,6 +182,51 @@ const REPORTING: &[&str] = &[
     "EXPLAINED",
 ];
 
+/// Verbs of thinking and knowing: what their "that" clause names is a
+/// thought, not their target ("I think that the government …").
+const COGNITION: &[&str] = &[
+    "THINK",
+    "THINKS",
+    "THOUGHT",
+    "BELIEVE",
+    "BELIEVES",
+    "BELIEVED",
+    "KNOW",
+    "KNOWS",
+    "KNEW",
+    "FEEL",
+    "FEELS",
+    "FELT",
+    "EXPECT",
+    "EXPECTS",
+    "FEAR",
+    "FEARS",
+    "FEARED",
+    "SUSPECT",
+    "SUSPECTS",
+    "SUSPECTED",
+    "ASSUME",
+    "ASSUMES",
+    "ASSUMED",
+    "UNDERSTAND",
+    "UNDERSTANDS",
+    "UNDERSTOOD",
+    "DOUBT",
+    "DOUBTS",
+    "DOUBTED",
+    "GUESS",
+    "SUPPOSE",
+    "REALIZE",
+    "REALIZED",
+    "RECOGNIZED",
+    "FOUND",
+    "FINDS",
+    "SHOWED",
+    "SHOWS",
+    "SUGGESTS",
+    "SUGGESTED",
+];
+
 fn is_in(word: &str, list: &[&str]) -> bool {
     list.contains(&word)
 }
@@ -224,6 +269,11 @@ pub fn is_degree_adverb(word: &str) -> bool {
 /// True for a form of "be" (or "get") that makes a participle passive.
 pub fn is_be_form(word: &str) -> bool {
     is_in(word, BE_FORMS)
+}
+
+/// True for a verb of thinking or knowing.
+pub fn is_cognition(word: &str) -> bool {
+    is_in(word, COGNITION)
 }
 
 /// True for a verb that reports speech ("said", "according").

@@ -9,7 +9,7 @@ mod noun_reading;
 pub use lexicon::{is_article, is_boundary, is_group_word, is_reporting};
 
 use crate::dictionary::verbs::{VerbDictionary, VerbForm};
-use lexicon::is_be_form;
+use lexicon::{is_be_form, is_cognition};
 use noun_reading::is_not_a_verb;
 
 /// The most words between a comma and the reporting verb of a clause it opens
@@ -65,6 +65,7 @@ fn clause_bounds(words: &[String], start: usize, verb_end: usize) -> (usize, usi
     };
     let mut hi = end_at(verb_end);
     let complement = words.get(hi).is_some_and(|w| w == "THAT")
+        && !is_cognition(&words[verb_end - 1])
         && hi - verb_end <= MAX_WORDS_BEFORE_COMPLEMENT
         && !words[verb_end..hi].iter().any(|w| is_article(w));
     if complement {

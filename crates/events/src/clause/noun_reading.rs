@@ -89,7 +89,7 @@ fn after_article_and_modifiers(words: &[String], i: usize) -> bool {
             return false;
         };
         let modifier = &words[i - gap];
-        let plain = modifier.chars().all(|c| c.is_alphabetic() || c == '-');
+        let plain = modifier.chars().all(|c| c.is_alphanumeric() || c == '-');
         let conjunction = matches!(modifier.as_str(), "AND" | "OR" | "NOR" | "BUT");
         // An -ly adverb may modify a modifier ("a relatively straightforward question").
         let adverb_of_modifier =
