@@ -18,10 +18,24 @@ pub struct ActorSlot {
     pub start: usize,
     /// One past the last word.
     pub end: usize,
-    /// The coded actor.
-    pub actor: EventActor,
+    /// The coded actor; `None` for a person, organisation or group the
+    /// knowledge base has no code for: it still holds its subject or object
+    /// position, so the event's actor there is unknown rather than another
+    /// actor further away.
+    pub actor: Option<EventActor>,
     /// Known by name or title (not a pronoun or a bare role noun).
     pub named: bool,
+}
+
+/// The elite role CAMEO gives former office holders ("former President" → ELI).
+pub const ELITE: &str = "ELI";
+
+/// The code of `code` with its role made elite: "UKRGOV" → "UKRELI", "GOV" → "ELI".
+pub fn as_elite(code: &str) -> String {
+    match split_code(code).0 {
+        Some(country) => format!("{country}{ELITE}"),
+        None => ELITE.to_owned(),
+    }
 }
 
 /// Actor codes of the knowledge base by entity key.
@@ -73,7 +87,8 @@ pub fn code_of_key(key: &str) -> Option<(String, Option<String>)> {
     Some((format!("{}{}", country.iso3, suffix), None))
 }
 
-fn split_code(code: &str) -> (Option<String>, Option<String>) {
+/// A code's country (ISO3) and role: "UKRMIL" → (UKR, MIL), "CVL" → (-, CVL).
+pub fn split_code(code: &str) -> (Option<String>, Option<String>) {
     let is_country = code.len() >= 3 && gazetteer().country_by_iso3(code.get(..3).unwrap_or("")).is_some();
     if is_country {
         let role = code.get(3..6).filter(|r| !r.is_empty()).map(str::to_owned);
@@ -95,6 +110,17 @@ pub fn event_actor(code: &str, text: &str, span: Span, mention: Option<&EntityMe
         code: code.to_owned(),
         country,
         role,
+    }
+}
+
+/// The same actor under another code ("UKRGOV" made elite, a shared country).
+pub fn recode(actor: &EventActor, code: &str) -> EventActor {
+    let (country, role) = split_code(code);
+    EventActor {
+        code: code.to_owned(),
+        country,
+        role,
+        ..actor.clone()
     }
 }
 
@@ -140,6 +166,10 @@ mod tests {
     fn codes_split_into_country_and_role() {
         assert_eq!(split_code("UKRMIL"), (Some("UKR".into()), Some("MIL".into())));
         assert_eq!(split_code("CVL"), (None, Some("CVL".into())));
+        assert_eq!(
+            (as_elite("UKRGOV"), as_elite("GOV")),
+            ("UKRELI".into(), "ELI".into())
+        );
         let words: Vec<String> = ["THE", "WAR", "MACHINE"].iter().map(|w| w.to_string()).collect();
         assert_eq!(agent_at(&words, 1), Some((2, "MIL")));
     }

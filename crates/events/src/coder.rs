@@ -3,7 +3,7 @@
 //! actors and its code. Real-world coding (`article`) and the PETRARCH test
 //! mode (`petrarch`) differ only in how they find and code actors.
 
-use crate::clause::{verb_groups, VerbGroup};
+use crate::clause::{is_reporting, verb_groups, VerbGroup};
 use crate::dictionary::pattern::{MatchInput, PatternMatch};
 use crate::dictionary::verbs::VerbDictionary;
 
@@ -27,6 +27,12 @@ pub struct Coded {
     /// How specific the rule was: 0 for a verb's default code, else the
     /// matched pattern's weight.
     pub specificity: usize,
+    /// The verb is passive: its subject is the target.
+    pub passive: bool,
+    /// The sources act on one another ("Gondor and Rohan renewed ties"):
+    /// `sources` and `targets` hold the same actors, and every ordered pair
+    /// of two different ones is an event.
+    pub mutual: bool,
 }
 
 /// Words joining actors into one compound ("Gondor, Rohan and Arnor").
@@ -35,10 +41,16 @@ const CONJUNCTS: &[&str] = &[",", "AND", "OR", "NOR", "NEITHER", "BOTH", "THE", 
 /// Codes every dictionary verb of a sentence. `actors` are word ranges
 /// `[start, end)` sorted by start.
 pub fn code_sentence(dict: &VerbDictionary, words: &[String], actors: &[(usize, usize)]) -> Vec<Coded> {
-    let groups = verb_groups(dict, words);
+    let groups = verb_groups(dict, words, actors);
     let mut coded: Vec<Coded> = Vec::new();
     let mut previous_sources: Vec<usize> = Vec::new();
-    for group in &groups {
+    // Words a specific pattern matched after its verb: a verb among them is part of
+    // that pattern ("agreed … not to attack"), not an event of its own.
+    let mut consumed: Vec<usize> = Vec::new();
+    for (k, group) in groups.iter().enumerate() {
+        if consumed.contains(&group.verb_start) {
+            continue;
+        }
         // A verb form inside an actor's name is part of the name ("air force").
         if actors
             .iter()
@@ -49,14 +61,27 @@ pub fn code_sentence(dict: &VerbDictionary, words: &[String], actors: &[(usize, 
         let Some((code, found, specificity)) = best_code(dict, words, actors, group) else {
             continue;
         };
-        // "X condemned Y and promised Z": a coordinated verb keeps the first verb's subject.
+        // "X condemned Y and promised Z": a coordinated verb keeps the first verb's subject;
+        // a participle after a comma ("…, challenging him") with no coded verb before
+        // takes the clause's leading subject, never the nearest actor of the phrase before.
         let mut subject = subject_of(words, actors, group);
         if group.coordinated && !previous_sources.is_empty() {
             subject = previous_sources.clone();
+        } else if group.coordinated && group.start > 0 && words[group.start - 1] == "," {
+            subject = leading_subject(words, actors, &groups, group);
         }
+        // A reporting verb's pattern ("announced … agreed") leaves the reported verbs alone.
+        if !is_reporting(&words[group.verb_start]) {
+            consumed.extend(&found.after_words);
+        }
+        // The next coordinated verb starts a phrase of its own.
+        let next_verb = groups[k + 1..]
+            .iter()
+            .find(|g| g.coordinated)
+            .map_or(group.hi, |g| g.start);
         let object = match found.target {
             Some(t) => compound_right(words, actors, t, group.hi),
-            None => object_of(words, actors, group),
+            None => object_of(words, actors, group, next_verb),
         };
         let (mut sources, mut targets) = if group.passive {
             let agent = agent_of(words, actors, group);
@@ -67,11 +92,19 @@ pub fn code_sentence(dict: &VerbDictionary, words: &[String], actors: &[(usize, 
         if let Some(s) = found.source {
             sources = compound_right(words, actors, s, group.hi);
         }
-        // "% *": a compound subject acts on itself pairwise ("Gondor and Rohan agree").
-        if found.compound && sources.len() > 1 && targets.is_empty() {
-            targets = sources.split_off(1);
+        // A compound subject with no object acts on itself pairwise when the pattern says so
+        // ("% *": "Gondor and Rohan agree") or its code is symmetric ([064:064]: "Gondor and
+        // Rohan renewed ties").
+        let symmetric = code.forward.is_some() && code.forward == code.reverse;
+        let mutual = (found.compound || symmetric) && sources.len() > 1 && targets.is_empty();
+        let mut code = code;
+        if mutual {
+            targets = sources.clone();
+            // Every ordered pair is coded forward, so the reverse code would repeat it.
+            code.reverse = None;
+        } else {
+            targets.retain(|t| !sources.contains(t));
         }
-        targets.retain(|t| !sources.contains(t));
         previous_sources = if subject.is_empty() {
             previous_sources
         } else {
@@ -86,6 +119,8 @@ pub fn code_sentence(dict: &VerbDictionary, words: &[String], actors: &[(usize, 
             forward: code.forward,
             reverse: code.reverse,
             specificity,
+            passive: group.passive,
+            mutual,
         });
     }
     coded
@@ -144,13 +179,45 @@ fn best_code(
     (!choice.0.is_null()).then_some(choice)
 }
 
-/// The actors that are the subject: the nearest actor before the verb group
-/// within its clause, with the actors conjoined to it.
-fn subject_of(words: &[String], actors: &[(usize, usize)], group: &VerbGroup) -> Vec<usize> {
-    let Some(last) = actors
+/// Words relative pronouns that make the actor before them the subject of
+/// the verb right after them ("Russia, which attacked Kyiv").
+const RELATIVES: &[&str] = &["WHO", "WHICH", "THAT"];
+
+/// The subject of the first verb of the group's clause, for a participle
+/// that shares it.
+fn leading_subject(
+    words: &[String],
+    actors: &[(usize, usize)],
+    groups: &[VerbGroup],
+    group: &VerbGroup,
+) -> Vec<usize> {
+    groups
         .iter()
-        .rposition(|&(s, e)| e <= group.start && s >= group.lo)
-    else {
+        .find(|g| g.lo == group.lo && g.verb_start < group.verb_start)
+        .map_or_else(Vec::new, |first| subject_of(words, actors, first))
+}
+
+/// The actors that are the subject: the nearest actor before the verb group
+/// within its clause (not inside an aside), with the actors conjoined to
+/// it; for a verb opening a relative clause, the actor the pronoun stands for.
+fn subject_of(words: &[String], actors: &[(usize, usize)], group: &VerbGroup) -> Vec<usize> {
+    let outside_aside = |s: usize| group.aside.is_none_or(|(from, to)| s < from || s >= to);
+    let nearest = actors
+        .iter()
+        .rposition(|&(s, e)| e <= group.start && s >= group.lo && outside_aside(s));
+    let relative = || {
+        let pronoun = group
+            .lo
+            .checked_sub(1)
+            .filter(|&p| group.start == group.lo && RELATIVES.contains(&words[p].as_str()))?;
+        let before = if pronoun > 0 && words[pronoun - 1] == "," {
+            pronoun - 1
+        } else {
+            pronoun
+        };
+        actors.iter().position(|&(_, e)| e == before)
+    };
+    let Some(last) = nearest.or_else(relative) else {
         return Vec::new();
     };
     let mut chosen = vec![last];
@@ -167,14 +234,48 @@ fn subject_of(words: &[String], actors: &[(usize, usize)], group: &VerbGroup) ->
     chosen
 }
 
-/// The first actor after the verb within its clause, with its conjuncts.
-fn object_of(words: &[String], actors: &[(usize, usize)], group: &VerbGroup) -> Vec<usize> {
-    match actors
+/// The most words between a verb and its object ("signed an 800 million
+/// ducat trade protocol for 1990 with Dagolath").
+const MAX_OBJECT_GAP: usize = 10;
+
+/// The first actor after the verb within its clause, with its conjuncts:
+/// within a few words, before the next coordinated verb (`next_verb`:
+/// "ordered a review … and warned against hackers from China" does not make
+/// China the object of "ordered"), and not after a participle, whose own
+/// object or agent it is ("called for a ban on Muslims entering the United
+/// States", "want East Jerusalem, captured by Israel").
+fn object_of(words: &[String], actors: &[(usize, usize)], group: &VerbGroup, next_verb: usize) -> Vec<usize> {
+    let Some(first) = actors
         .iter()
         .position(|&(s, e)| s >= group.verb_end && e <= group.hi)
-    {
-        Some(first) => compound_right(words, actors, first, group.hi),
-        None => Vec::new(),
+    else {
+        return Vec::new();
+    };
+    let start = actors[first].0;
+    let between = &words[group.verb_end..start];
+    // The actor is the participle's own object or agent: "a ban on Muslims entering the
+    // United States" (an -ing form right before it, or before its article), "East
+    // Jerusalem, captured by Israel" (an -ed form, then "by"); not "the affected villages".
+    let participle =
+        |w: &String, ending: &str| w.len() > 4 && w.ends_with(ending) && w.chars().all(char::is_alphabetic);
+    let n = between.len();
+    let object_of_ing = (1..=2).any(|back| {
+        n >= back
+            && participle(&between[n - back], "ING")
+            && between[n - back + 1..]
+                .iter()
+                .all(|w| crate::clause::is_article(w))
+            && !(n > back && crate::clause::is_article(&between[n - back - 1]))
+    });
+    let agent_of_ed =
+        (1..=3).any(|back| n > back && between[n - back] == "BY" && participle(&between[n - back - 1], "ED"));
+    let participle_between = object_of_ing || agent_of_ed;
+    let near =
+        between.len() <= MAX_OBJECT_GAP && start < next_verb.max(group.verb_end) && !participle_between;
+    if near {
+        compound_right(words, actors, first, group.hi)
+    } else {
+        Vec::new()
     }
 }
 
@@ -192,13 +293,21 @@ fn agent_of(words: &[String], actors: &[(usize, usize)], group: &VerbGroup) -> V
     }
 }
 
+/// The actor at `first` with the actors conjoined after it, up to `hi`. A
+/// list is one level: in "Calenardhon and Gondor, and Gondor and Dagolath"
+/// the pair after ", and" is another conjunct, so a comma after a plain
+/// "and" ends the compound.
 fn compound_right(words: &[String], actors: &[(usize, usize)], first: usize, hi: usize) -> Vec<usize> {
     let mut chosen = vec![first];
     let mut k = first;
+    let mut plain_and = false;
     while let Some(&(next_start, next_end)) = actors.get(k + 1) {
-        if next_end > hi || !joined(words, actors[k].1, next_start) {
+        let between = &words[actors[k].1..next_start.max(actors[k].1)];
+        let comma = between.iter().any(|w| w == ",");
+        if next_end > hi || !joined(words, actors[k].1, next_start) || (comma && plain_and) {
             break;
         }
+        plain_and |= !comma;
         chosen.push(k + 1);
         k += 1;
     }
@@ -222,7 +331,13 @@ fn joined(words: &[String], from: usize, to: usize) -> bool {
     let plain = between
         .iter()
         .all(|w| w.chars().all(|c| c.is_alphabetic() || c == ',' || c == '-'));
+    // The conjunction comes first ("and the evil Gondor"); "Mexico on Wednesday, Francis"
+    // is no compound.
+    let leads = between
+        .first()
+        .is_some_and(|w| w != "THE" && CONJUNCTS.contains(&w.as_str()));
     conjoined
+        && leads
         && modifiers <= 3
         && plain
         && !between
@@ -287,9 +402,9 @@ mod tests {
         let w = words("Rohan and Gondor agree");
         let c = code_sentence(&d, &w, &[(0, 1), (2, 3)]);
         assert_eq!(
-            (c[0].sources.clone(), c[0].targets.clone()),
-            (vec![0], vec![1]),
-            "compound subject"
+            (c[0].sources.clone(), c[0].targets.clone(), c[0].mutual),
+            (vec![0, 1], vec![0, 1], true),
+            "a compound subject acting on itself"
         );
         let w = words("Rohan agree");
         assert!(

@@ -52,10 +52,28 @@ pub fn of_verb_group(
     if has(FUTURE) {
         return Modality::Future;
     }
-    if has(POSSIBLE) || lead.iter().any(|w| w == "TIME") {
+    if has(POSSIBLE) || lead.iter().any(|w| w == "TIME") || wished_infinitive(words, group_start, lo) {
         return Modality::Possible;
     }
     Modality::Asserted
+}
+
+/// Most words between a proposing verb or noun and the infinitive it governs
+/// ("invited Zelenskyy to come", "Russia's demand for Ukrainian forces to withdraw").
+const MAX_WORDS_TO_INFINITIVE: usize = 6;
+
+/// True when the group is an infinitive ("to come") governed by a verb or
+/// noun that only proposes it: the action is wished for, not done.
+fn wished_infinitive(words: &[String], group_start: usize, lo: usize) -> bool {
+    if words.get(group_start).is_none_or(|w| w != "TO") {
+        return false;
+    }
+    let from = group_start.saturating_sub(MAX_WORDS_TO_INFINITIVE).max(lo);
+    words
+        .get(from..group_start)
+        .unwrap_or(&[])
+        .iter()
+        .any(|w| PROPOSING_STEMS.iter().any(|s| w.starts_with(s)))
 }
 
 /// Stems of verbs that deny the event they govern ("ruled out a meeting").
@@ -68,6 +86,7 @@ const PLANNING_STEMS: &[&str] = &["SCHEDUL", "PLAN", "PREPAR", "ANNOUNC", "EXPEC
 /// Stems of verbs that make the event they govern only wished or proposed.
 const PROPOSING_STEMS: &[&str] = &[
     "PROPOS", "OFFER", "SEEK", "SOUGHT", "WANT", "DEMAND", "URG", "HOPE", "INVIT", "ASK", "SUGGEST", "PUSH",
+    "REQUEST", "CALL",
 ];
 
 /// The modality a noun event at word `noun` takes from the verbs of its
@@ -143,6 +162,14 @@ mod tests {
         assert_eq!(of_verb_group(&w, 3, 4, 0, w.len()), Modality::Possible);
         let w = words("Moscow launched drones");
         assert_eq!(of_verb_group(&w, 1, 1, 0, w.len()), Modality::Asserted);
+        let w = words("Putin invited Zelenskyy to come to Moscow");
+        assert_eq!(
+            of_verb_group(&w, 3, 4, 0, w.len()),
+            Modality::Possible,
+            "only invited to"
+        );
+        let w = words("Russia agreed to withdraw");
+        assert_eq!(of_verb_group(&w, 2, 3, 0, w.len()), Modality::Asserted);
     }
 
     #[test]

@@ -40,9 +40,24 @@ static NOUNS: Lazy<HashMap<String, EventNoun>> = Lazy::new(|| {
 /// Prepositions linking an event noun to its target.
 const TARGET_LINKS: &[&str] = &["FOR", "ON", "AGAINST", "WITH", "TO", "BETWEEN", "FROM"];
 
-/// The event noun at word `i`, if the word is one.
+/// Words that may follow an event noun that heads its phrase ("talks in",
+/// "demand for", "attack on", "meeting ." …): anything else after it is the
+/// noun it modifies ("attack helicopters", "offensive rhetoric", "sanctions
+/// relief").
+const HEAD_FOLLOWERS: &[&str] = &[
+    "IN", "ON", "FOR", "WITH", "TO", "BETWEEN", "FROM", "AGAINST", "OF", "AT", "BY", "OVER", "NEAR", "AND",
+    "OR", "BUT", "THAT", "WHICH", "WHO", "WHEN", "WHERE", "AS", "AFTER", "BEFORE", "SINCE", "UNTIL",
+    "DURING", "IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD", "WILL", "WOULD", "COULD", "MAY", "MIGHT",
+    "CAN", "SHOULD", "MUST", "BE", "BEEN", "THIS", "LAST", "NEXT", "ON", "EARLY", "LATE",
+];
+
+/// The event noun at word `i`, if the word is one and heads its phrase.
 pub fn noun_at(words: &[String], i: usize) -> Option<&'static EventNoun> {
-    NOUNS.get(words.get(i)?)
+    let noun = NOUNS.get(words.get(i)?)?;
+    let modifier = words
+        .get(i + 1)
+        .is_some_and(|w| w.chars().all(char::is_alphabetic) && !HEAD_FOLLOWERS.contains(&w.as_str()));
+    (!modifier).then_some(noun)
 }
 
 /// The noun's code, refined by the words that follow it up to `hi`.
@@ -93,5 +108,7 @@ mod tests {
         assert_eq!(possessor(&w, &actors, 2), Some(0));
         assert_eq!(linked_target(&w, &actors, 2, w.len()), Some(1));
         assert!(noun_at(&w, 0).is_none());
+        assert!(noun_at(&words("offensive rhetoric"), 0).is_none(), "a modifier");
+        assert!(noun_at(&words("the offensive ."), 1).is_some());
     }
 }

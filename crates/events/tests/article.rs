@@ -61,3 +61,88 @@ fn no_event_without_actors_or_for_statements() {
     let (_, events) = coded("It rained heavily on Tuesday. The minister said nothing new.");
     assert!(events.is_empty(), "{events:?}");
 }
+
+fn codes(e: &Event) -> (Option<&str>, Option<&str>, &str) {
+    (
+        e.source.as_ref().map(|a| a.code.as_str()),
+        e.target.as_ref().map(|a| a.code.as_str()),
+        e.cameo.root.as_str(),
+    )
+}
+
+#[test]
+fn a_definite_reference_takes_the_earlier_events_source() {
+    let (a, events) = coded(
+        "Putin said he had invited Zelenskyy to come to Moscow. Analysts were sceptical. Kyiv has dismissed the invitation.",
+    );
+    let e = find(&a, &events, "dismissed").expect("dismissal");
+    assert_eq!(codes(e), (Some("UKRGOV"), Some("RUSGOV"), "12"));
+    let come = find(&a, &events, "come");
+    assert!(
+        come.is_none_or(|e| e.modality != Modality::Asserted),
+        "only invited to come"
+    );
+}
+
+#[test]
+fn a_call_in_a_quote_is_the_speakers_demand() {
+    let (a, events) = coded("“It is time to hit the Russian war machine with new sanctions,” Sybiha said.");
+    let e = find(&a, &events, "hit").expect("demand");
+    assert_eq!(codes(e), (Some("UKRGOV"), Some("RUSMIL"), "10"));
+    assert_eq!(
+        (e.plover.event_type.as_str(), e.modality),
+        ("REQUEST", Modality::Asserted)
+    );
+    assert!(
+        !events.iter().any(|e| e.cameo.root == "16"),
+        "no act of sanctioning"
+    );
+}
+
+#[test]
+fn roles_former_and_shared_across_conjunctions() {
+    let (a, events) = coded(
+        "Former Russian officials criticised Ukraine. Russian and Belarusian officials condemned Ukraine.",
+    );
+    let e = find(&a, &events, "criticised").expect("criticism");
+    assert_eq!(e.source.as_ref().map(|s| s.code.as_str()), Some("RUSELI"));
+    let sources: Vec<&str> = events
+        .iter()
+        .filter(|e| e.trigger.slice(&a.body) == Some("condemned"))
+        .filter_map(|e| e.source.as_ref().map(|s| s.code.as_str()))
+        .collect();
+    assert!(
+        sources.contains(&"RUSGOV") && sources.contains(&"BLRGOV"),
+        "{sources:?}"
+    );
+}
+
+#[test]
+fn no_event_without_a_doer_the_sentence_supports() {
+    let (_, events) =
+        coded("John Smithson attacked Kyiv on Monday. Will Russia attack Ukraine? Take Ukraine seriously.");
+    assert!(
+        events.is_empty(),
+        "uncoded doer, question, imperative: {events:?}"
+    );
+    let (a, events) = coded("Artillery strikes killed nine civilians in Kostiantynivka.");
+    let e = find(&a, &events, "killed").expect("a report of violence names its victims");
+    assert_eq!(codes(e).0, None);
+}
+
+#[test]
+fn an_actor_does_not_act_on_itself() {
+    let (_, events) = coded("Russia made concessions to Moscow. Moscow's demands on Russia grew.");
+    assert!(
+        events
+            .iter()
+            .all(|e| { codes(e).0.is_none() || codes(e).0 != codes(e).1 }),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn a_thought_is_not_the_thinkers_target() {
+    let (a, events) = coded("Ukrainian officials believe that Russia attacked Kyiv on Monday.");
+    assert!(find(&a, &events, "believe").is_none(), "{events:?}");
+}

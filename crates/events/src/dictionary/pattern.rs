@@ -7,9 +7,10 @@
 //! be adjacent); a pattern word of four letters or more matches as a stem
 //! ("TROOP" matches "TROOPS") unless it ends in `_`; `&NAME` matches any
 //! member of a synonym set; `+` and `$` mark where the target and the source
-//! actor stand; `%` and `^` (compound and skip markers of the parser-based
-//! coder) are ignored. Parentheses and braces only group for the parser and
-//! are ignored too.
+//! actor stand; `^` skips one noun phrase (its determiners and one actor or
+//! word: "IFTAR IN ^ +" takes Gondor in "Iftar in Osgiliath with the leaders
+//! of Gondor"); `%` before the verb asks for a compound subject.
+//! Parentheses and braces only group for the parser and are ignored.
 
 use std::collections::HashMap;
 
@@ -62,6 +63,8 @@ pub enum Atom {
     Target,
     /// Where the source actor stands.
     Source,
+    /// A noun phrase to skip (`^`).
+    Skip,
 }
 
 /// An atom and whether it must directly follow the previous one.
@@ -112,7 +115,8 @@ impl Pattern {
                         compound = true;
                         continue;
                     }
-                    "" | "%" | "^" => continue,
+                    "" | "%" => continue,
+                    "^" => Atom::Skip,
                     "*" => {
                         seen_verb = true;
                         verb_adjacent_before = adjacent;
@@ -173,6 +177,8 @@ pub struct PatternMatch {
     pub source: Option<usize>,
     /// One past the last word the pattern used after the verb.
     pub end: usize,
+    /// Positions of the words (not actors) the pattern matched after the verb.
+    pub after_words: Vec<usize>,
     /// The pattern pairs the members of a compound subject.
     pub compound: bool,
 }
@@ -187,11 +193,15 @@ impl Pattern {
         };
         let mut cursor = verb_end;
         for step in &self.after {
+            if step.atom == Atom::Skip {
+                cursor = skip_phrase(input, cursor)?;
+                continue;
+            }
             let (at, len, actor) = find_forward(input, &step.atom, cursor, step.adjacent)?;
             match step.atom {
                 Atom::Target => found.target = actor,
                 Atom::Source => found.source = actor,
-                _ => {}
+                _ => found.after_words.extend(at..at + len),
             }
             cursor = at + len;
         }
@@ -199,6 +209,10 @@ impl Pattern {
         // Before the verb, walk backwards; a step is adjacent to what follows it.
         let mut cursor = verb_start;
         for (i, step) in self.before.iter().enumerate().rev() {
+            // A skip before the verb is not anchored anywhere; the gap search covers it.
+            if step.atom == Atom::Skip {
+                continue;
+            }
             let adjacent = match self.before.get(i + 1) {
                 Some(next) => next.adjacent,
                 None => self.verb_adjacent_before,
@@ -230,9 +244,30 @@ fn find_forward(input: &MatchInput, atom: &Atom, from: usize, adjacent: bool) ->
     (from..last.min(input.hi)).find_map(|i| match_at(input, atom, i))
 }
 
+/// Longest synonym-set member, in words: how far back an adjacent backward
+/// match may start ("REALLY DID NOT" before the verb).
+const MAX_PHRASE: usize = 6;
+
+/// Articles and possessives a skipped noun phrase may start with.
+const PHRASE_OPENERS: &[&str] = &["THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "'S"];
+
+/// Where the noun phrase starting at `from` ends: after its openers, the
+/// actor starting there or else one word.
+fn skip_phrase(input: &MatchInput, from: usize) -> Option<usize> {
+    let mut at = from;
+    while at < input.hi && PHRASE_OPENERS.contains(&input.words.get(at)?.as_str()) {
+        at += 1;
+    }
+    let end = match input.actors.iter().find(|&&(s, _)| s == at) {
+        Some(&(_, e)) => e,
+        None => at + 1,
+    };
+    (end <= input.hi).then_some(end)
+}
+
 fn find_backward(input: &MatchInput, atom: &Atom, before: usize, adjacent: bool) -> Option<Hit> {
     let first = if adjacent {
-        before.saturating_sub(1)
+        before.saturating_sub(MAX_PHRASE)
     } else {
         input.lo.max(before.saturating_sub(MAX_GAP + 1))
     };
@@ -251,6 +286,7 @@ fn match_at(input: &MatchInput, atom: &Atom, i: usize) -> Option<Hit> {
             let (s, e) = input.actors[index];
             Some((s, e - s, Some(index)))
         }
+        Atom::Skip => None,
     }
 }
 
@@ -350,5 +386,38 @@ mod tests {
             hi: w.len(),
         };
         assert!(p.matches(&input, 1, 2).is_none());
+    }
+
+    #[test]
+    fn skips_a_phrase_and_matches_phrases_before_the_verb() {
+        let p = Pattern::parse("- * IFTAR IN ^ + [045]").expect("pattern");
+        let w = words("Arnor celebrated Iftar in Osgiliath with the leaders of Gondor");
+        let actors = [(0, 1), (4, 5), (9, 10)];
+        let mut synsets = Synsets::new();
+        let input = MatchInput {
+            words: &w,
+            actors: &actors,
+            synsets: &synsets,
+            lo: 0,
+            hi: w.len(),
+        };
+        assert_eq!(p.matches(&input, 1, 2).and_then(|m| m.target), Some(2));
+        synsets.insert(
+            "&NEG".into(),
+            vec![vec!["REALLY".into(), "DID".into(), "NOT".into()]],
+        );
+        let p = Pattern::parse("- MOST_&NEG_EVER * [907]").expect("pattern");
+        let w = words("Bree most really did not ever clash");
+        let input = MatchInput {
+            words: &w,
+            actors: &[],
+            synsets: &synsets,
+            lo: 0,
+            hi: w.len(),
+        };
+        assert!(
+            p.matches(&input, 6, 7).is_some(),
+            "a three-word member right before EVER"
+        );
     }
 }
