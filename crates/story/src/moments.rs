@@ -146,7 +146,11 @@ pub fn collect_moments<'a>(sources: &MomentSources<'a, '_>) -> Vec<Moment<'a>> {
                 .filter(|e| e.modality == Modality::Asserted && !claimed_by_another(article, e))
                 .collect();
             let time = own_time(article, span);
-            if time.is_none() && quotes.is_empty() && events.is_empty() {
+            // A sentence whose only events are planned ("is set to head to
+            // Paris, where he will hold talks") is kept as a plan: it may
+            // join the happening it announced, and is dropped otherwise.
+            let plans = all_events.iter().any(|e| e.modality == Modality::Future);
+            if time.is_none() && quotes.is_empty() && events.is_empty() && !plans {
                 continue;
             }
             let events: Vec<(&Event, Option<String>)> = events

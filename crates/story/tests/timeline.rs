@@ -115,12 +115,24 @@ fn a_relative_clause_does_not_date_its_sentence() {
 #[test]
 fn a_plan_joins_the_happening_it_announced() {
     let mut articles = beijing_reports();
-    articles.push(article(
+    let mut plan = article(
         "d",
         "Delta Wire",
         "Zelensky is set to head to Paris, where he will hold talks with leaders of the coalition of the willing.",
         Some((2025, 9, 3)),
-    ));
+    );
+    // What the events crate codes here: a planned visit, not a happening.
+    add_event_at(
+        &mut plan,
+        "head",
+        ("Zelensky", "person:zelensky-volodymyr", "UKRGOV"),
+        None,
+        "042",
+    );
+    if let Some(event) = plan.analysis.events.last_mut() {
+        event.modality = parallax_core::Modality::Future;
+    }
+    articles.push(plan);
     articles.push(article(
         "e",
         "Echo Daily",
