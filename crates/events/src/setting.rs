@@ -57,8 +57,14 @@ pub fn is_located(body: &str, mention: &EntityMention) -> bool {
 }
 
 /// The place of an event in `sentence`: the first located place or country
-/// mention that is not one of the event's actors.
-pub fn event_place(article: &Article, sentence: Span, actor_spans: &[Span]) -> Option<EventPlace> {
+/// mention that is not one of the event's actors, nor inside an infinitive
+/// that follows the trigger (`trigger`).
+pub fn event_place(
+    article: &Article,
+    sentence: Span,
+    trigger: Span,
+    actor_spans: &[Span],
+) -> Option<EventPlace> {
     let body = &article.body;
     let mention = article.analysis.entities.iter().find(|m| {
         m.span.start >= sentence.start
@@ -67,8 +73,32 @@ pub fn event_place(article: &Article, sentence: Span, actor_spans: &[Span]) -> O
             && m.metonym_of.is_none()
             && !actor_spans.contains(&m.span)
             && is_located(body, m)
+            && !in_later_infinitive(body, trigger, m.span)
     })?;
     Some(geocode(body, mention))
+}
+
+/// Words after "to" that make it a preposition, not an infinitive's marker.
+const NOT_VERBS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+    "some", "any", "all", "both", "each", "every", "no", "one", "two", "three", "such", "be",
+];
+
+/// True when a to-infinitive stands between the trigger and the place: the
+/// place then belongs to the act proposed, not to the trigger's ("invited
+/// him to hold such a meeting in Moscow" was not an invitation in Moscow;
+/// "agreed to meet in Abu Dhabi" agreed somewhere else). "to be" is left
+/// out: "is due to be held in Paris" places the holding.
+fn in_later_infinitive(body: &str, trigger: Span, place: Span) -> bool {
+    if place.start < trigger.end {
+        return false;
+    }
+    let between = body.get(trigger.end..place.start).unwrap_or("");
+    let words: Vec<&str> = between.split_whitespace().collect();
+    words.windows(2).any(|pair| {
+        let next = pair[1].trim_matches(|c: char| !c.is_alphanumeric());
+        pair[0] == "to" && next.chars().next().is_some_and(char::is_lowercase) && !NOT_VERBS.contains(&next)
+    })
 }
 
 /// The place a mention names, with country, feature and coordinates from the gazetteer.

@@ -146,3 +146,13 @@ fn a_thought_is_not_the_thinkers_target() {
     let (a, events) = coded("Ukrainian officials believe that Russia attacked Kyiv on Monday.");
     assert!(find(&a, &events, "believe").is_none(), "{events:?}");
 }
+
+#[test]
+fn a_place_inside_a_proposed_act_is_not_the_triggers_place() {
+    let (a, events) = coded("Putin invited Zelensky to hold a meeting in Moscow.");
+    let e = find(&a, &events, "invited").expect("invitation");
+    assert_eq!(e.place, None, "the meeting, not the invitation, is in Moscow");
+    let (a, events) = coded("Putin met Zelensky in Moscow on Monday.");
+    let e = find(&a, &events, "met").expect("meeting");
+    assert_eq!(e.place.as_ref().map(|p| p.name.as_str()), Some("Moscow"));
+}

@@ -201,11 +201,25 @@ fn stated_occasion(article: &Article, quote: &Quote) -> Occasion {
     let date = time.and_then(|t| Some((t.date.clone()?, t.precision?)));
     let month_day = time.and_then(month_day);
     let absolute = time.is_some_and(|t| t.relation == TimeRelation::Absolute);
+    // A place inside what anyone is quoted as saying ("…, and invited him
+    // to hold such a meeting in Moscow") is not where this quote was said.
+    let in_any_quote = |s: Span| {
+        article
+            .analysis
+            .quotes
+            .iter()
+            .any(|q| q.span.start <= s.start && s.end <= q.span.end)
+    };
     let places = article
         .analysis
         .entities
         .iter()
-        .filter(|e| e.entity_type == EntityType::Place && e.metonym_of.is_none() && within(e.span))
+        .filter(|e| {
+            e.entity_type == EntityType::Place
+                && e.metonym_of.is_none()
+                && within(e.span)
+                && !in_any_quote(e.span)
+        })
         .map(|e| e.key.clone())
         .collect();
     Occasion {

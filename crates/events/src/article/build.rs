@@ -205,7 +205,7 @@ pub fn build(
         .iter()
         .filter_map(|a| a.actor.as_ref().map(|a| a.span))
         .collect();
-    let place = setting::event_place(article, s.span, &actor_spans);
+    let place = setting::event_place(article, s.span, trigger, &actor_spans);
     let clause = s.span_of(draft.clause.0, draft.clause.1);
     let figures = article
         .analysis
