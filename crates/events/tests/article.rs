@@ -146,3 +146,26 @@ fn a_thought_is_not_the_thinkers_target() {
     let (a, events) = coded("Ukrainian officials believe that Russia attacked Kyiv on Monday.");
     assert!(find(&a, &events, "believe").is_none(), "{events:?}");
 }
+
+#[test]
+fn one_trigger_gives_each_coded_event_once() {
+    let (a, events) = coded(
+        "Senator Jane Holloway says she spoke to Putin and asked him to condemn violence. \
+         Then Putin is going to get a call from Zelenskyy. Russia and Moscow attacked Kyiv and Ukraine.",
+    );
+    let mut keys: Vec<_> = events
+        .iter()
+        .map(|e| {
+            (
+                e.trigger.slice(&a.body),
+                e.cameo.code.as_str(),
+                codes(e).0,
+                codes(e).1,
+            )
+        })
+        .collect();
+    let all = keys.len();
+    keys.sort();
+    keys.dedup();
+    assert_eq!(keys.len(), all, "{events:?}");
+}
