@@ -132,7 +132,9 @@ fn no_event_without_a_doer_the_sentence_supports() {
 
 #[test]
 fn an_actor_does_not_act_on_itself() {
-    let (_, events) = coded("Russia made concessions to Moscow. Moscow's demands on Russia grew.");
+    let (_, events) = coded(
+        "Russia made concessions to Russia. The Kremlin's demands on Moscow grew. Putin criticised himself.",
+    );
     assert!(
         events
             .iter()
@@ -168,4 +170,11 @@ fn one_trigger_gives_each_coded_event_once() {
     keys.sort();
     keys.dedup();
     assert_eq!(keys.len(), all, "{events:?}");
+}
+
+#[test]
+fn two_people_with_one_code_are_two_actors() {
+    let (a, events) = coded("Zelenskyy sharply criticised Sybiha on Tuesday.");
+    let e = find(&a, &events, "criticised").expect("criticism between two Ukrainian officials");
+    assert_eq!(codes(e), (Some("UKRGOV"), Some("UKRGOV"), "11"));
 }
