@@ -132,7 +132,9 @@ fn no_event_without_a_doer_the_sentence_supports() {
 
 #[test]
 fn an_actor_does_not_act_on_itself() {
-    let (_, events) = coded("Russia made concessions to Moscow. Moscow's demands on Russia grew.");
+    let (_, events) = coded(
+        "Russia made concessions to Russia. The Kremlin's demands on Moscow grew. Putin criticised himself.",
+    );
     assert!(
         events
             .iter()
@@ -155,4 +157,34 @@ fn a_place_inside_a_proposed_act_is_not_the_triggers_place() {
     let (a, events) = coded("Putin met Zelensky in Moscow on Monday.");
     let e = find(&a, &events, "met").expect("meeting");
     assert_eq!(e.place.as_ref().map(|p| p.name.as_str()), Some("Moscow"));
+}
+
+#[test]
+fn one_trigger_gives_each_coded_event_once() {
+    let (a, events) = coded(
+        "Senator Jane Holloway says she spoke to Putin and asked him to condemn violence. \
+         Then Putin is going to get a call from Zelenskyy. Russia and Moscow attacked Kyiv and Ukraine.",
+    );
+    let mut keys: Vec<_> = events
+        .iter()
+        .map(|e| {
+            (
+                e.trigger.slice(&a.body),
+                e.cameo.code.as_str(),
+                codes(e).0,
+                codes(e).1,
+            )
+        })
+        .collect();
+    let all = keys.len();
+    keys.sort();
+    keys.dedup();
+    assert_eq!(keys.len(), all, "{events:?}");
+}
+
+#[test]
+fn two_people_with_one_code_are_two_actors() {
+    let (a, events) = coded("Zelenskyy sharply criticised Sybiha on Tuesday.");
+    let e = find(&a, &events, "criticised").expect("criticism between two Ukrainian officials");
+    assert_eq!(codes(e), (Some("UKRGOV"), Some("UKRGOV"), "11"));
 }

@@ -148,6 +148,18 @@ pub fn push_pairs(
     }
 }
 
+/// True when two sides are one actor ("X made concessions to X"): the same
+/// mention or the same entity, or, without entity keys to tell them apart,
+/// the same code. Two people with one code (two American politicians, both
+/// `USAGOV`) are two actors, as in GDELT's same-country dyads.
+fn is_same_actor(a: &EventActor, b: &EventActor) -> bool {
+    a.span == b.span
+        || match (&a.key, &b.key) {
+            (Some(x), Some(y)) => x == y,
+            _ => a.code == b.code,
+        }
+}
+
 /// One event, or none when the sentence does not support one: a public
 /// statement (CAMEO 01, the quotes layer's), an actor acting on itself, no known doer (except for
 /// violence and coercion against a known target), or a verb's default code
@@ -166,9 +178,7 @@ pub fn build(
     }
     let cameo = codes::cameo(code)?;
     if let (Some(a), Some(b)) = (source.actor(), target.actor()) {
-        // An actor does not act on itself ("X made concessions to X"; PETRARCH drops
-        // same-code dyads too).
-        if a.code == b.code || a.span == b.span {
+        if is_same_actor(a, b) {
             return None;
         }
     }

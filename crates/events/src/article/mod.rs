@@ -123,7 +123,26 @@ pub fn code_events(article: &Article) -> Vec<Event> {
         noun_events::code_nouns(&mut events, article, &s, &slots, &covered);
     }
     references::resolve(article, &mut events);
+    drop_repeats(&mut events);
     events
+}
+
+/// One trigger coded twice with the same code, source and target codes (two
+/// mentions of one actor, or one verb reached by two verb groups) is one
+/// event: PETRARCH keeps each (source, target, code) of a sentence once, and
+/// a repeat would count twice in GDELT's mention counts.
+fn drop_repeats(events: &mut Vec<Event>) {
+    let code = |actor: &Option<EventActor>| actor.as_ref().map(|a| a.code.clone());
+    let mut seen = std::collections::HashSet::new();
+    events.retain(|e| {
+        seen.insert((
+            e.trigger.start,
+            e.trigger.end,
+            e.cameo.code.clone(),
+            code(&e.source),
+            code(&e.target),
+        ))
+    });
 }
 
 /// True when a question mark ends the stretch of the sentence after word

@@ -272,19 +272,13 @@ fn actor_columns(actor: Option<&EventActor>) -> [String; 10] {
 }
 
 /// Type, FullName, CountryCode (FIPS), ADM1Code, ADM2Code, Lat, Long,
-/// FeatureID. Type 0 and empty fields when there is no place.
+/// FeatureID. Type 0 and empty fields when there is no place, or when the
+/// place matched no country or gazetteer feature: GDELT's type 0 means "no
+/// geographic match", and its files leave every other field empty then.
 fn geo_columns(place: Option<&EventPlace>) -> [String; 8] {
+    let no_place = || std::array::from_fn(|i| if i == 0 { "0".to_string() } else { String::new() });
     let Some(place) = place else {
-        return [
-            "0".to_string(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-        ];
+        return no_place();
     };
     let country = place.country.as_deref().and_then(country);
     let fips = country.map(|c| c.fips).unwrap_or_default();
@@ -307,7 +301,7 @@ fn geo_columns(place: Option<&EventPlace>) -> [String; 8] {
             }
         }
         _ if country.is_some() => 1,
-        _ => 0,
+        _ => return no_place(),
     };
     let full_name = match (geo_type, country) {
         (1, Some(c)) => c.name.to_string(),

@@ -109,6 +109,28 @@ fn gdelt_leaves_unknown_dates_empty_and_keeps_columns_on_tabs() {
 }
 
 #[test]
+fn gdelt_place_without_a_match_is_type_0_with_no_fields() {
+    let mut article = article_with_event();
+    let place = article.analysis.events[0].place.as_mut().unwrap();
+    (
+        place.country,
+        place.feature,
+        place.lat,
+        place.lon,
+        place.geonames_id,
+    ) = (None, None, None, None, None);
+    place.name = "Eastern Europe".into();
+    let mentions: Vec<_> = EventMention::all_in(&article).collect();
+    let (row, _) = gdelt_rows(&mentions);
+    let geo: Vec<&str> = EVENT_COLUMNS
+        .iter()
+        .filter(|c| c.starts_with("ActionGeo_"))
+        .map(|c| column(&row, &EVENT_COLUMNS, c))
+        .collect();
+    assert_eq!(geo, ["0", "", "", "", "", "", "", ""]);
+}
+
+#[test]
 fn gdelt_counts_mentions_sources_and_articles() {
     let first = article_with_event();
     let mut second = article_with_event();
