@@ -20,6 +20,7 @@ mod query;
 mod results;
 mod run;
 mod schema;
+mod snippet_analyzer;
 #[cfg(test)]
 mod tests;
 
@@ -52,6 +53,13 @@ const SYNC_COMMIT_EVERY: usize = 5_000;
 const WRITER_MEMORY_PER_THREAD: usize = 64 * 1024 * 1024;
 /// Writer threads at most (the indexer is CPU-bound; more threads mostly cost memory).
 const WRITER_MAX_THREADS: usize = 4;
+/// Matching documents a search counts (for `total` and the facets) before
+/// it stops and reports `total_is_lower_bound`. Counting visits every
+/// match, ranking need not: at 100,000 articles a common word matches
+/// hundreds of thousands of documents (articles and quotes), and counting
+/// them all took about 20 ms of CPU per search, an order of magnitude more
+/// than the rest of a search (`docs/search.md`, Performance).
+pub const COUNT_LIMIT: usize = 10_000;
 
 /// What [`SearchIndex::sync`] did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -77,6 +85,10 @@ pub struct SearchIndex {
     write_lock: Mutex<()>,
     /// Set when `open` had to discard an unusable index; reported (once) by `sync`.
     rebuilt: AtomicBool,
+    /// Matches counted per search ([`COUNT_LIMIT`]; smaller in tests).
+    count_limit: usize,
+    /// Decoded facet values per segment and reusable count arrays.
+    facets: facets::FacetScratch,
 }
 
 impl SearchIndex {
@@ -129,6 +141,8 @@ impl SearchIndex {
             fields,
             write_lock: Mutex::new(()),
             rebuilt: AtomicBool::new(false),
+            count_limit: COUNT_LIMIT,
+            facets: facets::FacetScratch::default(),
         })
     }
 
@@ -214,7 +228,22 @@ impl SearchIndex {
 
     /// Runs one query.
     pub fn search(&self, query: &SearchQuery) -> Result<SearchResults, SearchError> {
-        run::search(&self.reader.searcher(), &self.fields, query)
+        run::search(
+            &self.reader.searcher(),
+            &self.fields,
+            query,
+            self.count_limit,
+            &self.facets,
+        )
+    }
+
+    /// The same index counting at most `limit` matches per search.
+    #[cfg(test)]
+    fn with_count_limit(self, limit: usize) -> SearchIndex {
+        SearchIndex {
+            count_limit: limit,
+            ..self
+        }
     }
 
     /// Number of indexed articles (quotes are not counted).
@@ -295,7 +324,19 @@ impl SearchIndex {
     }
 
     fn reload(&self) -> Result<(), SearchError> {
-        self.reader.reload().map_err(tantivy_error("reloading the index"))
+        self.reader
+            .reload()
+            .map_err(tantivy_error("reloading the index"))?;
+        self.facets.forget_other_segments(&self.reader.searcher());
+        Ok(())
+    }
+
+    /// Prepares what the first searches would otherwise pay for (the
+    /// decoded facet values of every segment): a server calls it at start.
+    pub fn warm(&self) -> Result<(), SearchError> {
+        self.facets
+            .warm(&self.reader.searcher())
+            .map_err(tantivy_error("decoding facet values"))
     }
 }
 
