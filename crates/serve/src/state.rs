@@ -1,5 +1,5 @@
-//! Shared server state: a small pool of read connections to the store and
-//! one writer.
+//! Shared server state: a fixed pool of read connections to the store
+//! (`readers`), one writer, and the cache of rendered story pages.
 //!
 //! SQLite in WAL mode lets readers proceed while the writer commits, so
 //! pages and API reads never wait for an ingest; the writer is a mutex
@@ -19,10 +19,12 @@ use parallax_search::SearchIndex;
 use parallax_store::{SqliteStore, StoreError};
 
 use crate::error::ApiError;
+use crate::page_cache::PageCache;
+use crate::readers::ReaderPool;
 
-/// Read connections kept open between requests (more are opened under load
-/// and closed when returned to a full pool).
-const IDLE_READERS: usize = 8;
+/// Memory the rendered story pages may take (the 200-article story's page
+/// is about 1.2 MB, a typical one 50–500 KB).
+const STORY_PAGE_CACHE_BYTES: usize = 64 * 1024 * 1024;
 
 /// State shared by every handler. Cheap to clone.
 #[derive(Clone)]
@@ -32,8 +34,10 @@ pub struct AppState {
 
 struct Inner {
     data_dir: PathBuf,
-    readers: Mutex<Vec<SqliteStore>>,
+    readers: Arc<ReaderPool>,
     writer: Mutex<SqliteStore>,
+    /// Rendered story pages by story id, checked against the stored story.
+    story_pages: PageCache,
     /// The search index, or why it could not be opened or synced.
     search: Result<Arc<SearchIndex>, String>,
 }
@@ -47,8 +51,9 @@ impl AppState {
         Ok(AppState {
             inner: Arc::new(Inner {
                 data_dir: data_dir.to_owned(),
-                readers: Mutex::new(Vec::new()),
+                readers: Arc::new(ReaderPool::new(data_dir.to_owned(), ReaderPool::default_size())),
                 writer: Mutex::new(writer),
+                story_pages: PageCache::new(STORY_PAGE_CACHE_BYTES),
                 search,
             }),
         })
@@ -75,29 +80,19 @@ impl AppState {
         self.inner.data_dir.join("uploads")
     }
 
-    /// Runs `f` with a read connection on the blocking pool.
+    /// The cache of rendered story pages.
+    pub fn story_pages(&self) -> &PageCache {
+        &self.inner.story_pages
+    }
+
+    /// Runs `f` with a read connection on the blocking pool, once one of
+    /// the pool's connections is free.
     pub async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&SqliteStore) -> Result<T, ApiError> + Send + 'static,
     {
-        let inner = self.inner.clone();
-        tokio::task::spawn_blocking(move || {
-            let pooled = inner.readers.lock().ok().and_then(|mut pool| pool.pop());
-            let store = match pooled {
-                Some(store) => store,
-                None => SqliteStore::open_existing(&inner.data_dir)?,
-            };
-            let result = f(&store);
-            if let Ok(mut pool) = inner.readers.lock() {
-                if pool.len() < IDLE_READERS {
-                    pool.push(store);
-                }
-            }
-            result
-        })
-        .await
-        .map_err(ApiError::from_join)?
+        self.inner.readers.read(f).await
     }
 
     /// Runs `f` with the (single) write connection on the blocking pool.
@@ -123,5 +118,9 @@ impl AppState {
 fn open_search(data_dir: &Path, store: &SqliteStore) -> Result<Arc<SearchIndex>, String> {
     let index = SearchIndex::open(data_dir).map_err(|error| error.to_string())?;
     index.sync(store).map_err(|error| error.to_string())?;
+    if let Err(error) = index.warm() {
+        // Only the first searches are slower: nothing to refuse.
+        eprintln!("parallax: preparing the search index: {error}");
+    }
     Ok(Arc::new(index))
 }
