@@ -9,8 +9,12 @@
 //!
 //! ```text
 //! cargo build --release -p parallax-search --example query_latency
-//! target/release/examples/query_latency DATA_DIR bench/load/queries.tsv [ROUNDS] [LIMIT]
+//! target/release/examples/query_latency DATA_DIR bench/load/queries.tsv [ROUNDS] [LIMIT] [COUNT_LIMIT]
 //! ```
+//!
+//! `LIMIT`: hits per search (default 50, the API's default); `COUNT_LIMIT`:
+//! matches counted for the total and facets (default
+//! [`parallax_search::COUNT_LIMIT`]).
 //!
 //! The index in `DATA_DIR/search` must be in line with the store already
 //! (`parallax search x` or a server start syncs it); this tool only reads.
@@ -23,11 +27,14 @@ use parallax_search::{SearchIndex, SearchKind, SearchQuery};
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [data, queries, rest @ ..] = args.as_slice() else {
-        return Err("usage: query_latency DATA_DIR QUERIES.tsv [ROUNDS] [LIMIT]".into());
+        return Err("usage: query_latency DATA_DIR QUERIES.tsv [ROUNDS] [LIMIT] [COUNT_LIMIT]".into());
     };
     let rounds: usize = rest.first().map_or(Ok(20), |r| r.parse())?;
     let limit: usize = rest.get(1).map_or(Ok(50), |l| l.parse())?;
-    let index = SearchIndex::open(Path::new(data))?;
+    let count_limit: usize = rest
+        .get(2)
+        .map_or(Ok(parallax_search::COUNT_LIMIT), |l| l.parse())?;
+    let index = SearchIndex::open(Path::new(data))?.with_count_limit(count_limit);
     eprintln!("{} articles indexed", index.doc_count());
     let queries = read_queries(Path::new(queries), limit)?;
     let cpu_before = cpu_seconds();

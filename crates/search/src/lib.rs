@@ -58,8 +58,10 @@ const WRITER_MAX_THREADS: usize = 4;
 /// match, ranking need not: at 100,000 articles a common word matches
 /// hundreds of thousands of documents (articles and quotes), and counting
 /// them all took about 20 ms of CPU per search, an order of magnitude more
-/// than the rest of a search (`docs/search.md`, Performance).
-pub const COUNT_LIMIT: usize = 10_000;
+/// than the rest of a search. Measured over the load test's queries on a
+/// 68,608-article store (`query_latency`): 10,000 → 5.5–6.0 ms CPU per
+/// search, 2,000 → 3.2–3.4 ms, 1,000 → 2.8 ms (`docs/decisions.md`).
+pub const COUNT_LIMIT: usize = 2_000;
 
 /// What [`SearchIndex::sync`] did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -237,11 +239,11 @@ impl SearchIndex {
         )
     }
 
-    /// The same index counting at most `limit` matches per search.
-    #[cfg(test)]
-    fn with_count_limit(self, limit: usize) -> SearchIndex {
+    /// The same index counting at most `limit` (at least 1) matches per
+    /// search instead of [`COUNT_LIMIT`] (tests; measuring the trade-off).
+    pub fn with_count_limit(self, limit: usize) -> SearchIndex {
         SearchIndex {
-            count_limit: limit,
+            count_limit: limit.max(1),
             ..self
         }
     }
