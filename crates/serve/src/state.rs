@@ -18,6 +18,8 @@ use std::sync::{Arc, Mutex};
 use parallax_search::SearchIndex;
 use parallax_store::{SqliteStore, StoreError};
 
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+
 use crate::error::ApiError;
 use crate::page_cache::PageCache;
 use crate::readers::ReaderPool;
@@ -40,6 +42,8 @@ struct Inner {
     story_pages: PageCache,
     /// The search index, or why it could not be opened or synced.
     search: Result<Arc<SearchIndex>, String>,
+    /// Searches running at once: one per core, the rest wait in turn.
+    search_slots: Arc<Semaphore>,
 }
 
 impl AppState {
@@ -55,6 +59,7 @@ impl AppState {
                 writer: Mutex::new(writer),
                 story_pages: PageCache::new(STORY_PAGE_CACHE_BYTES),
                 search,
+                search_slots: Arc::new(Semaphore::new(search_slot_count())),
             }),
         })
     }
@@ -68,6 +73,19 @@ impl AppState {
                 reason,
             )
         })
+    }
+
+    /// Waits for a turn to run a search (held until dropped). Searches are
+    /// CPU-bound and cost several times a story read: run 50 at once and
+    /// the cores are time-sliced among them, so every request, however
+    /// cheap, waits behind all of them; queued, cheap requests pass.
+    pub async fn search_slot(&self) -> Result<OwnedSemaphorePermit, ApiError> {
+        self.inner
+            .search_slots
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|_| ApiError::internal("the search queue is closed"))
     }
 
     /// The data directory served.
@@ -115,6 +133,11 @@ impl AppState {
 
 /// Opens the search index and brings it in line with the store; on failure
 /// the reason, which search requests then report.
+/// One search at a time per core.
+fn search_slot_count() -> usize {
+    std::thread::available_parallelism().map_or(2, usize::from)
+}
+
 fn open_search(data_dir: &Path, store: &SqliteStore) -> Result<Arc<SearchIndex>, String> {
     let index = SearchIndex::open(data_dir).map_err(|error| error.to_string())?;
     index.sync(store).map_err(|error| error.to_string())?;
