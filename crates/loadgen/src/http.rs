@@ -63,15 +63,77 @@ pub struct Exchange {
     pub latency: Duration,
     /// The response body (empty on timeout or transport failure).
     pub body: Bytes,
+    /// Redirects followed before the final response (GET only).
+    pub redirects: u32,
+    /// The `Location` header of the final response, if any.
+    location: Option<String>,
 }
 
-/// `GET uri`.
+impl Exchange {
+    /// An exchange that could not even be sent.
+    pub fn failed(reason: String) -> Exchange {
+        Exchange {
+            outcome: Outcome::Transport(reason),
+            latency: Duration::ZERO,
+            body: Bytes::new(),
+            redirects: 0,
+            location: None,
+        }
+    }
+}
+
+/// Most redirects one GET follows, as a browser would (a story asked for
+/// by an id it had before articles joined it redirects to its current id).
+pub const MAX_REDIRECTS: u32 = 5;
+
+/// `GET uri`, following redirects within the same timeout; the latency
+/// covers every hop.
 pub async fn get(client: &HttpClient, uri: Uri, timeout: Duration) -> Exchange {
-    let request = Request::builder()
-        .method(Method::GET)
-        .uri(uri)
-        .body(Full::new(Bytes::new()));
-    send(client, request, timeout).await
+    let started = Instant::now();
+    let mut uri = uri;
+    let mut redirects = 0;
+    loop {
+        let request = Request::builder()
+            .method(Method::GET)
+            .uri(uri.clone())
+            .body(Full::new(Bytes::new()));
+        let mut exchange = send(client, request, timeout.saturating_sub(started.elapsed())).await;
+        let next = match (&exchange.outcome, &exchange.location) {
+            (Outcome::Status { status }, Some(location)) if is_redirect(*status) => {
+                redirect_target(&uri, location)
+            }
+            _ => None,
+        };
+        match next {
+            Some(next) if redirects < MAX_REDIRECTS => {
+                uri = next;
+                redirects += 1;
+            }
+            _ => {
+                exchange.latency = started.elapsed();
+                exchange.redirects = redirects;
+                return exchange;
+            }
+        }
+    }
+}
+
+fn is_redirect(status: u16) -> bool {
+    matches!(status, 301 | 302 | 303 | 307 | 308)
+}
+
+/// Where a `Location` header points, resolved against the request's URI
+/// (absolute, or a path on the same server).
+fn redirect_target(from: &Uri, location: &str) -> Option<Uri> {
+    if location.starts_with('/') {
+        let scheme = from.scheme_str()?;
+        let authority = from.authority()?;
+        return format!("{scheme}://{authority}{location}").parse().ok();
+    }
+    location
+        .parse::<Uri>()
+        .ok()
+        .filter(|uri| uri.authority().is_some())
 }
 
 /// `POST uri` with a JSON body.
@@ -92,13 +154,7 @@ async fn send(
     let started = Instant::now();
     let request = match request {
         Ok(request) => request,
-        Err(error) => {
-            return Exchange {
-                outcome: Outcome::Transport(format!("invalid request: {error}")),
-                latency: started.elapsed(),
-                body: Bytes::new(),
-            }
-        }
+        Err(error) => return Exchange::failed(format!("invalid request: {error}")),
     };
     let exchange = async {
         let response = client
@@ -106,24 +162,33 @@ async fn send(
             .await
             .map_err(|error| error_chain(&error))?;
         let status = response.status().as_u16();
+        let location = response
+            .headers()
+            .get(hyper::header::LOCATION)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned);
         let body = response
             .into_body()
             .collect()
             .await
             .map_err(|error| error_chain(&error))?
             .to_bytes();
-        Ok::<_, String>((status, body))
+        Ok::<_, String>((status, location, body))
     };
-    let (outcome, body) = match tokio::time::timeout(timeout, exchange).await {
-        Err(_) => (Outcome::Timeout, Bytes::new()),
-        Ok(Err(reason)) => (Outcome::Transport(reason), Bytes::new()),
-        Ok(Ok((status, body))) if (200..300).contains(&status) => (Outcome::Success { status }, body),
-        Ok(Ok((status, body))) => (Outcome::Status { status }, body),
+    let (outcome, location, body) = match tokio::time::timeout(timeout, exchange).await {
+        Err(_) => (Outcome::Timeout, None, Bytes::new()),
+        Ok(Err(reason)) => (Outcome::Transport(reason), None, Bytes::new()),
+        Ok(Ok((status, location, body))) if (200..300).contains(&status) => {
+            (Outcome::Success { status }, location, body)
+        }
+        Ok(Ok((status, location, body))) => (Outcome::Status { status }, location, body),
     };
     Exchange {
         outcome,
         latency: started.elapsed(),
         body,
+        redirects: 0,
+        location,
     }
 }
 
@@ -138,4 +203,24 @@ fn error_chain(error: &dyn std::error::Error) -> String {
         source = cause.source();
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redirect_targets_resolve_against_the_request() {
+        let from: Uri = "http://127.0.0.1:8080/stories/1d9f099663168168".parse().unwrap();
+        assert_eq!(
+            redirect_target(&from, "/stories/80fcb814279ddad8").map(|u| u.to_string()),
+            Some("http://127.0.0.1:8080/stories/80fcb814279ddad8".to_owned())
+        );
+        assert_eq!(
+            redirect_target(&from, "http://example.invalid/x").map(|u| u.to_string()),
+            Some("http://example.invalid/x".to_owned())
+        );
+        assert_eq!(redirect_target(&from, "stories/relative"), None);
+        assert!(is_redirect(307) && is_redirect(301) && !is_redirect(304) && !is_redirect(200));
+    }
 }

@@ -72,6 +72,10 @@ pub struct ClassReport {
     pub errors: u64,
     /// Error counts by kind (`HTTP 500`, `timeout`, `transport: …`).
     pub error_kinds: BTreeMap<String, u64>,
+    /// Requests answered after following a redirect (a story asked for by
+    /// an id it had before articles joined it); counted as successes when
+    /// the final answer is, and timed over every hop.
+    pub redirected: u64,
     /// `requests` ÷ `duration_s`.
     pub rps: f64,
     /// Over every request of the class, failed ones included; `null`
@@ -266,6 +270,14 @@ impl Report {
             );
         }
         for class in &self.classes {
+            if class.redirected > 0 {
+                let _ = writeln!(
+                    out,
+                    "  {}: {} requests answered after a redirect",
+                    class.class.name(),
+                    class.redirected
+                );
+            }
             for (kind, count) in &class.error_kinds {
                 let _ = writeln!(out, "  {} errors: {count} × {kind}", class.class.name());
             }
@@ -322,6 +334,7 @@ fn class_report(class: EndpointClass, samples: Vec<Sample>, plan: &Plan, window_
         requests,
         errors,
         error_kinds,
+        redirected: samples.iter().filter(|sample| sample.redirects > 0).count() as u64,
         rps: if window_s > 0.0 {
             requests as f64 / window_s
         } else {
@@ -457,6 +470,7 @@ mod tests {
             latency_us: latency_ms * 1000,
             bytes: 1000,
             outcome,
+            redirects: 0,
         }
     }
 

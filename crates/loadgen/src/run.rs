@@ -51,6 +51,8 @@ pub struct Sample {
     /// Response body size.
     pub bytes: usize,
     pub outcome: Outcome,
+    /// Redirects followed to get the answer.
+    pub redirects: u32,
 }
 
 /// Everything the clients recorded.
@@ -90,11 +92,7 @@ pub async fn run_load(
                 let planned = plan.request(tickets.fetch_add(1, Ordering::Relaxed));
                 let exchange = match format!("{base}{}", planned.path).parse::<Uri>() {
                     Ok(uri) => http::get(&client, uri, request_timeout).await,
-                    Err(error) => http::Exchange {
-                        outcome: Outcome::Transport(format!("bad URL {}: {error}", planned.path)),
-                        latency: Duration::ZERO,
-                        body: bytes::Bytes::new(),
-                    },
+                    Err(error) => http::Exchange::failed(format!("bad URL {}: {error}", planned.path)),
                 };
                 if started < schedule.window_start {
                     result.warmup_requests += 1;
@@ -106,6 +104,7 @@ pub async fn run_load(
                     latency_us: u64::try_from(exchange.latency.as_micros()).unwrap_or(u64::MAX),
                     bytes: exchange.body.len(),
                     outcome: exchange.outcome,
+                    redirects: exchange.redirects,
                 });
             }
             result

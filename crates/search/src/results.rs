@@ -7,11 +7,18 @@ use serde::Serialize;
 /// One page of results for a query.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct SearchResults {
-    /// Number of matching documents (articles and/or quotes).
+    /// Number of matching documents (articles and/or quotes), counted up
+    /// to a limit: see `total_is_lower_bound`.
     pub total: usize,
+    /// `true` when more documents match than were counted: `total` is then
+    /// the number counted, and the facets count those documents (the first
+    /// matches in index order, not the best-ranked), so their counts are a
+    /// sample of the whole match set, not exact.
+    pub total_is_lower_bound: bool,
     /// The requested page of hits, best first.
     pub hits: Vec<SearchHit>,
-    /// Counts over the whole match set.
+    /// Counts over the documents counted in `total` (the whole match set
+    /// unless `total_is_lower_bound`).
     pub facets: Facets,
     /// Query words that were recognised as entities and also matched
     /// through the entity's key ("also matching Sybiga").

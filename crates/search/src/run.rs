@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::ops::Bound;
 use std::time::Instant;
 
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
 };
@@ -21,11 +21,12 @@ use tantivy::{DocAddress, Order, Score, Searcher, TantivyDocument, Term};
 
 use crate::documents::date_number;
 use crate::expand::{self, Frequencies, NamedEntity, MAX_NAME_WORDS};
-use crate::facets::FacetCollector;
+use crate::facets::{count_matches, FacetScratch};
 use crate::parse::{self, Clause};
 use crate::query::{SearchKind, SearchQuery};
 use crate::results::{ExpandedTerm, HitKind, SearchHit, SearchResults};
 use crate::schema::{text_analyzer, Fields, KIND_ARTICLE, KIND_QUOTE};
+use crate::snippet_analyzer::snippet_analyzer;
 use crate::SearchError;
 
 /// Most hits one page may ask for.
@@ -54,10 +55,14 @@ struct Requirement {
     typed: String,
 }
 
+/// Runs `request`; matches are counted (with their facets) up to
+/// `count_limit` documents.
 pub fn search(
     searcher: &Searcher,
     fields: &Fields,
     request: &SearchQuery,
+    count_limit: usize,
+    scratch: &FacetScratch,
 ) -> Result<SearchResults, SearchError> {
     let started = Instant::now();
     let mut analyzer = text_analyzer();
@@ -81,25 +86,26 @@ pub fn search(
             "`offset` may be at most {MAX_OFFSET}; narrow the query with filters instead"
         )));
     }
+    let count = |query: &dyn Query| {
+        count_matches(searcher, query, count_limit, scratch).map_err(|source| SearchError::Index {
+            context: "counting matches".to_owned(),
+            source,
+        })
+    };
     let mut relaxed = false;
-    let all_words = build(fields, &requirements, &exclusions, &filters, Occur::Must);
-    let mut collected = collect(
-        searcher,
-        &*all_words,
-        request.offset,
-        limit,
-        requirements.is_empty(),
-    )?;
-    if collected.total == 0 && requirements.len() > 1 {
+    let mut query = build(fields, &requirements, &exclusions, &filters, Occur::Must);
+    let mut counted = count(&*query)?;
+    if counted.total == 0 && requirements.len() > 1 {
         let any_word = build(fields, &requirements, &exclusions, &filters, Occur::Should);
-        collected = collect(searcher, &*any_word, request.offset, limit, false)?;
-        relaxed = collected.total > 0;
+        let any_counted = count(&*any_word)?;
+        if any_counted.total > 0 {
+            (query, counted, relaxed) = (any_word, any_counted, true);
+        }
     }
-    let Collected {
-        ranked,
-        total,
-        facets,
-    } = collected;
+    let ranked = match counted.total {
+        0 => Vec::new(),
+        _ => rank(searcher, &*query, request.offset, limit, requirements.is_empty())?,
+    };
 
     let mut snippet_terms = BTreeMap::new();
     for requirement in &requirements {
@@ -120,9 +126,10 @@ pub fn search(
         hits.push(hit(fields, &doc, score, &snippet_terms, &expanded, &mut analyzer));
     }
     Ok(SearchResults {
-        total,
+        total: counted.total,
+        total_is_lower_bound: counted.lower_bound,
         hits,
-        facets,
+        facets: counted.facets,
         expanded: requirements
             .iter()
             .filter_map(|r| {
@@ -138,49 +145,31 @@ pub fn search(
     })
 }
 
-/// What one pass over the index found.
-struct Collected {
-    /// The requested page of hits with their scores (0 when ordered by date).
-    ranked: Vec<(Score, DocAddress)>,
-    /// Number of matching documents.
-    total: usize,
-    facets: crate::Facets,
-}
-
-/// Top hits (by score, or newest first when there is no text), total and facets.
-fn collect(
+/// The requested page of hits with their scores: by score (a top-k
+/// collector on its own, so block-max WAND may skip postings that cannot
+/// reach the page), or newest first when there is no text (score 0).
+fn rank(
     searcher: &Searcher,
     query: &dyn Query,
     offset: usize,
     limit: usize,
     by_date: bool,
-) -> Result<Collected, SearchError> {
+) -> Result<Vec<(Score, DocAddress)>, SearchError> {
     let error = |source| SearchError::Index {
         context: "searching".to_owned(),
         source,
     };
-    // TopDocs needs a limit of at least one; a count-only request discards it.
-    let top = TopDocs::with_limit(limit.max(1)).and_offset(offset);
-    let (mut ranked, total, facets) = if by_date {
-        let (dated, total, facets) = searcher
-            .search(
-                query,
-                &(top.order_by_u64_field("day", Order::Desc), Count, FacetCollector),
-            )
+    if limit == 0 {
+        return Ok(Vec::new());
+    }
+    let top = TopDocs::with_limit(limit).and_offset(offset);
+    if by_date {
+        let dated = searcher
+            .search(query, &top.order_by_u64_field("day", Order::Desc))
             .map_err(error)?;
-        let ranked = dated.into_iter().map(|(_, address)| (0.0, address)).collect();
-        (ranked, total, facets)
-    } else {
-        searcher
-            .search(query, &(top, Count, FacetCollector))
-            .map_err(error)?
-    };
-    ranked.truncate(limit);
-    Ok(Collected {
-        ranked,
-        total,
-        facets,
-    })
+        return Ok(dated.into_iter().map(|(_, address)| (0.0, address)).collect());
+    }
+    searcher.search(query, &top).map_err(error)
 }
 
 /// The positive clauses, with runs of words that name an entity grouped
@@ -246,6 +235,9 @@ fn build(
     filters: &[Box<dyn Query>],
     occur: Occur,
 ) -> Box<dyn Query> {
+    if let Some(flat) = flat_disjunction(fields, requirements, exclusions, filters, occur) {
+        return flat;
+    }
     let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut any_of: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for requirement in requirements {
@@ -289,30 +281,71 @@ fn build(
     Box::new(BooleanQuery::new(parts))
 }
 
+/// The query as one flat disjunction of term queries, when it is one: a
+/// single word (or, relaxed, any of several words), none naming an entity,
+/// without exclusions or filters. Scores and matches are those of the
+/// nested form [`build`] makes, but only a flat disjunction of terms lets
+/// the top-k collector use block-max WAND and skip the postings of common
+/// words that cannot reach the page ("the" matches nearly every document).
+fn flat_disjunction(
+    fields: &Fields,
+    requirements: &[Requirement],
+    exclusions: &[Box<dyn Query>],
+    filters: &[Box<dyn Query>],
+    occur: Occur,
+) -> Option<Box<dyn Query>> {
+    let any_word = requirements.len() == 1 || occur == Occur::Should;
+    if !any_word || requirements.is_empty() || !exclusions.is_empty() || !filters.is_empty() {
+        return None;
+    }
+    let mut terms: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for requirement in requirements {
+        let ([token], None) = (requirement.tokens.as_slice(), &requirement.entity) else {
+            return None;
+        };
+        terms.extend(
+            field_terms(fields, token)
+                .into_iter()
+                .map(|query| (Occur::Should, query)),
+        );
+    }
+    Some(Box::new(BooleanQuery::new(terms)))
+}
+
+/// One token in the title (boosted), the body and the speaker field.
+fn field_terms(fields: &Fields, token: &str) -> [Box<dyn Query>; 3] {
+    let term =
+        |field: Field| TermQuery::new(Term::from_field_text(field, token), IndexRecordOption::WithFreqs);
+    [
+        Box::new(BoostQuery::new(Box::new(term(fields.title)), TITLE_BOOST)),
+        Box::new(term(fields.body)),
+        Box::new(term(fields.speaker)),
+    ]
+}
+
 /// Tokens in title (boosted), body or speaker; a phrase when several.
 fn text_match(fields: &Fields, tokens: &[String]) -> Option<Box<dyn Query>> {
     if tokens.is_empty() {
         return None;
     }
-    let per_field = |field: Field| -> Box<dyn Query> {
-        if let [token] = tokens {
-            Box::new(TermQuery::new(
-                Term::from_field_text(field, token),
-                IndexRecordOption::WithFreqs,
-            ))
-        } else {
-            Box::new(PhraseQuery::new(
-                tokens.iter().map(|t| Term::from_field_text(field, t)).collect(),
-            ))
-        }
+    if let [token] = tokens {
+        let terms = field_terms(fields, token).into_iter();
+        return Some(Box::new(BooleanQuery::new(
+            terms.map(|query| (Occur::Should, query)).collect(),
+        )));
+    }
+    let phrase = |field: Field| -> Box<dyn Query> {
+        Box::new(PhraseQuery::new(
+            tokens.iter().map(|t| Term::from_field_text(field, t)).collect(),
+        ))
     };
     Some(Box::new(BooleanQuery::new(vec![
         (
             Occur::Should,
-            Box::new(BoostQuery::new(per_field(fields.title), TITLE_BOOST)) as Box<dyn Query>,
+            Box::new(BoostQuery::new(phrase(fields.title), TITLE_BOOST)) as Box<dyn Query>,
         ),
-        (Occur::Should, per_field(fields.body)),
-        (Occur::Should, per_field(fields.speaker)),
+        (Occur::Should, phrase(fields.body)),
+        (Occur::Should, phrase(fields.speaker)),
     ])))
 }
 
@@ -408,11 +441,12 @@ fn hit(
             }
         }
     }
-    let body = text(fields.body).unwrap_or_default();
-    let generator = SnippetGenerator::new(terms, analyzer.clone(), fields.body, SNIPPET_CHARS);
-    let snippet = generator.snippet(&body);
+    let body = doc.get_first(fields.body).and_then(|v| v.as_str()).unwrap_or("");
+    let snippets = snippet_analyzer(terms.keys());
+    let generator = SnippetGenerator::new(terms, snippets, fields.body, SNIPPET_CHARS);
+    let snippet = generator.snippet(body);
     let (snippet, highlights) = if snippet.is_empty() {
-        (lead(&body, SNIPPET_CHARS), Vec::new())
+        (lead(body, SNIPPET_CHARS), Vec::new())
     } else {
         let ranges = snippet.highlighted().iter().map(|r| [r.start, r.end]).collect();
         (snippet.fragment().to_owned(), ranges)

@@ -13,6 +13,9 @@ use tantivy::Index;
 /// another version is discarded and rebuilt from the store.
 pub const SCHEMA_VERSION: &str = "parallax-search 1";
 
+/// Tokens this long or longer (URLs, garbage) are dropped.
+pub const MAX_TOKEN_BYTES: usize = 40;
+
 /// Name under which [`text_analyzer`] is registered.
 const TEXT_TOKENIZER: &str = "parallax_text";
 
@@ -98,7 +101,7 @@ pub fn build_schema() -> (Schema, Fields) {
 /// dropped.
 pub fn text_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .filter(Stemmer::new(Language::English))

@@ -302,6 +302,55 @@ fn filters_restrict_and_facets_count_the_match_set() {
 }
 
 #[test]
+fn counting_stops_at_the_limit_and_says_so_while_ranking_sees_every_match() {
+    let (_dir, index) = indexed(&corpus());
+    let articles = |text: &str| SearchQuery {
+        kind: SearchKind::Articles,
+        ..SearchQuery::text(text)
+    };
+    let exact = run(&index, articles("said"));
+    assert_eq!((exact.total, exact.total_is_lower_bound), (3, false));
+
+    let index = index.with_count_limit(2);
+    let capped = run(&index, articles("said"));
+    assert_eq!((capped.total, capped.total_is_lower_bound), (2, true));
+    // The facets count the counted documents only.
+    let counted: u64 = capped.facets.outlets.iter().map(|f| f.count).sum();
+    assert_eq!(counted, 2);
+    // Ranking is over every match, counted or not.
+    assert_eq!(article_ids(&capped), article_ids(&exact));
+    assert_eq!(capped.hits.len(), 3);
+    // At the limit exactly, nothing is left uncounted.
+    let two = run(&index, articles("Sybiga"));
+    assert_eq!((two.total, two.total_is_lower_bound), (2, false));
+}
+
+#[test]
+fn a_single_word_ranks_the_same_with_or_without_filters() {
+    // A single word is run as a flat disjunction of terms (so the top-k
+    // collector can skip postings); with a filter that matches everything
+    // it is run nested. Both must give the same hits and scores.
+    let (_dir, index) = indexed(&corpus());
+    let plain = run(&index, SearchQuery::text("said"));
+    let filtered = run(
+        &index,
+        SearchQuery {
+            from: Some("2000".into()),
+            ..SearchQuery::text("said")
+        },
+    );
+    let ranking = |results: &SearchResults| {
+        results
+            .hits
+            .iter()
+            .map(|h| (h.article.clone(), h.kind, (h.score * 1e4).round() as i64))
+            .collect::<Vec<_>>()
+    };
+    assert!(plain.total >= 3);
+    assert_eq!(ranking(&plain), ranking(&filtered));
+}
+
+#[test]
 fn empty_text_with_a_filter_lists_newest_first() {
     let (_dir, index) = indexed(&corpus());
     let results = run(

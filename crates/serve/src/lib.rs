@@ -12,7 +12,9 @@
 
 pub mod api;
 pub mod error;
+pub mod page_cache;
 pub mod pages;
+pub mod readers;
 pub mod state;
 pub mod views;
 

@@ -1,5 +1,5 @@
-//! Shared server state: a small pool of read connections to the store and
-//! one writer.
+//! Shared server state: a fixed pool of read connections to the store
+//! (`readers`), one writer, and the cache of rendered story pages.
 //!
 //! SQLite in WAL mode lets readers proceed while the writer commits, so
 //! pages and API reads never wait for an ingest; the writer is a mutex
@@ -25,11 +25,15 @@ use parallax_pipeline::Linker;
 use parallax_search::SearchIndex;
 use parallax_store::{SqliteStore, StoreError};
 
-use crate::error::ApiError;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-/// Read connections kept open between requests (more are opened under load
-/// and closed when returned to a full pool).
-const IDLE_READERS: usize = 8;
+use crate::error::ApiError;
+use crate::page_cache::PageCache;
+use crate::readers::ReaderPool;
+
+/// Memory the rendered story pages may take (the 200-article story's page
+/// is about 1.2 MB, a typical one 50–500 KB).
+const STORY_PAGE_CACHE_BYTES: usize = 64 * 1024 * 1024;
 
 /// State shared by every handler. Cheap to clone.
 #[derive(Clone)]
@@ -44,12 +48,16 @@ const SAVE_LINKER_AFTER: usize = 500;
 
 struct Inner {
     data_dir: PathBuf,
-    readers: Mutex<Vec<SqliteStore>>,
+    readers: Arc<ReaderPool>,
     writer: Mutex<SqliteStore>,
     /// The link index between ingests; locked only while the writer is.
     linker: Mutex<KeptLinker>,
+    /// Rendered story pages by story id, checked against the stored story.
+    story_pages: PageCache,
     /// The search index, or why it could not be opened or synced.
     search: Result<Arc<SearchIndex>, String>,
+    /// Searches running at once: one per core, the rest wait in turn.
+    search_slots: Arc<Semaphore>,
 }
 
 impl AppState {
@@ -65,10 +73,12 @@ impl AppState {
         Ok(AppState {
             inner: Arc::new(Inner {
                 data_dir: data_dir.to_owned(),
-                readers: Mutex::new(Vec::new()),
+                readers: Arc::new(ReaderPool::new(data_dir.to_owned(), ReaderPool::default_size())),
                 writer: Mutex::new(writer),
                 linker: Mutex::new(linker),
+                story_pages: PageCache::new(STORY_PAGE_CACHE_BYTES),
                 search,
+                search_slots: Arc::new(Semaphore::new(search_slot_count())),
             }),
         })
     }
@@ -84,6 +94,19 @@ impl AppState {
         })
     }
 
+    /// Waits for a turn to run a search (held until dropped). Searches are
+    /// CPU-bound and cost several times a story read: run 50 at once and
+    /// the cores are time-sliced among them, so every request, however
+    /// cheap, waits behind all of them; queued, cheap requests pass.
+    pub async fn search_slot(&self) -> Result<OwnedSemaphorePermit, ApiError> {
+        self.inner
+            .search_slots
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|_| ApiError::internal("the search queue is closed"))
+    }
+
     /// The data directory served.
     pub fn data_dir(&self) -> &Path {
         &self.inner.data_dir
@@ -94,29 +117,19 @@ impl AppState {
         self.inner.data_dir.join("uploads")
     }
 
-    /// Runs `f` with a read connection on the blocking pool.
+    /// The cache of rendered story pages.
+    pub fn story_pages(&self) -> &PageCache {
+        &self.inner.story_pages
+    }
+
+    /// Runs `f` with a read connection on the blocking pool, once one of
+    /// the pool's connections is free.
     pub async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&SqliteStore) -> Result<T, ApiError> + Send + 'static,
     {
-        let inner = self.inner.clone();
-        tokio::task::spawn_blocking(move || {
-            let pooled = inner.readers.lock().ok().and_then(|mut pool| pool.pop());
-            let store = match pooled {
-                Some(store) => store,
-                None => SqliteStore::open_existing(&inner.data_dir)?,
-            };
-            let result = f(&store);
-            if let Ok(mut pool) = inner.readers.lock() {
-                if pool.len() < IDLE_READERS {
-                    pool.push(store);
-                }
-            }
-            result
-        })
-        .await
-        .map_err(ApiError::from_join)?
+        self.inner.readers.read(f).await
     }
 
     /// Runs `f` with the (single) write connection on the blocking pool.
@@ -175,10 +188,19 @@ struct KeptLinker {
     unsaved: usize,
 }
 
+/// One search at a time per core.
+fn search_slot_count() -> usize {
+    std::thread::available_parallelism().map_or(2, usize::from)
+}
+
 /// Opens the search index and brings it in line with the store; on failure
 /// the reason, which search requests then report.
 fn open_search(data_dir: &Path, store: &SqliteStore) -> Result<Arc<SearchIndex>, String> {
     let index = SearchIndex::open(data_dir).map_err(|error| error.to_string())?;
     index.sync(store).map_err(|error| error.to_string())?;
+    if let Err(error) = index.warm() {
+        // Only the first searches are slower: nothing to refuse.
+        eprintln!("parallax: preparing the search index: {error}");
+    }
     Ok(Arc::new(index))
 }

@@ -15,6 +15,8 @@
 mod chromium;
 #[path = "browser/corpus.rs"]
 mod corpus;
+#[path = "browser/long_story.rs"]
+mod long_story;
 #[path = "browser/page.rs"]
 mod page;
 #[path = "browser/scenarios.rs"]
@@ -112,6 +114,12 @@ async fn run_suite() -> anyhow::Result<Vec<String>> {
     record("keyboard reaches the main links", outcome, seconds);
     let (outcome, seconds) = timed(scenarios::narrow_pages_fit(b, c)).await;
     record("pages fit a 390 px screen", outcome, seconds);
+    let (outcome, seconds) = timed(scenarios::long_story_stays_usable(b, c)).await;
+    record(
+        "a 200-article story with long names stays usable",
+        outcome,
+        seconds,
+    );
     // Last: it changes the store the other scenarios look at.
     let (outcome, seconds) = timed(scenarios::upload_appears(b, &fixture)).await;
     record("uploaded file appears", outcome, seconds);

@@ -108,7 +108,15 @@ pub fn date_range(first: Option<&str>, last: Option<&str>) -> Markup {
 
 /// One page of a listing: where it stands, previous/next links and the
 /// page numbers around the current one. `url(n)` links page `n` (1-based).
-pub fn pagination(total: u64, offset: u64, per_page: u64, url: impl Fn(u64) -> String) -> Markup {
+/// `at_least`: `total` is a lower bound (a search that stopped counting),
+/// so the last page is the last one counted.
+pub fn pagination(
+    total: u64,
+    at_least: bool,
+    offset: u64,
+    per_page: u64,
+    url: impl Fn(u64) -> String,
+) -> Markup {
     if per_page == 0 || total <= per_page {
         return html! {};
     }
@@ -138,7 +146,10 @@ pub fn pagination(total: u64, offset: u64, per_page: u64, url: impl Fn(u64) -> S
             @if current < pages {
                 a rel="next" href=(url(current + 1)) { "Next →" }
             }
-            span.page-status { "page " (current) " of " (pages) " (" (total) " in all)" }
+            span.page-status {
+                "page " (current) " of " (pages) @if at_least { "+" }
+                " (" (total) @if at_least { "+" } " in all)"
+            }
         }
     }
 }
@@ -165,18 +176,22 @@ mod tests {
 
     #[test]
     fn pagination_links_neighbours_and_ends() {
-        let html = pagination(200, 100, 20, |n| format!("/?page={n}")).into_string();
+        let html = pagination(200, false, 100, 20, |n| format!("/?page={n}")).into_string();
         assert!(html.contains("rel=\"prev\" href=\"/?page=5\""), "{html}");
         assert!(html.contains("rel=\"next\" href=\"/?page=7\""), "{html}");
         assert!(html.contains("href=\"/?page=1\""));
         assert!(html.contains("href=\"/?page=10\""));
         assert!(html.contains("aria-current=\"page\">6<"));
         assert!(html.contains("page 6 of 10 (200 in all)"));
+        let counted = pagination(10_000, true, 0, 20, |n| format!("/?page={n}")).into_string();
+        assert!(counted.contains("page 1 of 500+ (10000+ in all)"), "{counted}");
     }
 
     #[test]
     fn one_page_needs_no_pagination() {
-        assert!(pagination(20, 0, 20, |n| n.to_string()).into_string().is_empty());
+        assert!(pagination(20, false, 0, 20, |n| n.to_string())
+            .into_string()
+            .is_empty());
     }
 
     #[test]

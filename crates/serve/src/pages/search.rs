@@ -171,7 +171,13 @@ fn results(params: &SearchPageParams, view: &SearchView) -> Markup {
     let results = &view.results;
     html! {
         p.result-count {
-            (layout::count(results.total as u64, "match", "matches"))
+            @if results.total_is_lower_bound {
+                "More than " (layout::count(results.total as u64, "match", "matches"))
+                " (counting stops there: the counts under Refine are over the first "
+                (results.total) " matches found, not all)"
+            } @else {
+                (layout::count(results.total as u64, "match", "matches"))
+            }
             " (" (format!("{:.1}", results.took_ms)) " ms)"
         }
         @if !results.expanded.is_empty() {
@@ -199,7 +205,7 @@ fn results(params: &SearchPageParams, view: &SearchView) -> Markup {
                         @for hit in &results.hits { (search_hit(hit)) }
                     }
                 }
-                (layout::pagination(results.total as u64, view.offset, PER_PAGE, |n| params.url_with(&[("page", &n.to_string())])))
+                (layout::pagination(results.total as u64, results.total_is_lower_bound, view.offset, PER_PAGE, |n| params.url_with(&[("page", &n.to_string())])))
             }
         }
     }

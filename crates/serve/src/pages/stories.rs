@@ -67,7 +67,7 @@ pub async fn stories_page(
                 @for story in &view.items { li.story-row { (story_row(story)) } }
             }
         }
-        (layout::pagination(view.total, view.offset, PER_PAGE, |n| {
+        (layout::pagination(view.total, false, view.offset, PER_PAGE, |n| {
             links::with_query("/", &[("q", filter.trim()), ("page", &n.to_string())])
         }))
     };

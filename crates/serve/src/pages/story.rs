@@ -6,9 +6,12 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
+use axum::body::Bytes;
 use axum::extract::{Path, State};
+use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{html, Markup};
+use parallax_store::StoryRecord;
 use parallax_story::{
     Agreement, ArticleRef, Cell, Conflict, ConflictKind, Coverage, Evidence, FigureGroup, Statement,
     StoryEvent, StoryReport, TimelineEntry,
@@ -16,12 +19,15 @@ use parallax_story::{
 
 use super::layout::{self, Section};
 use super::{links, PageError};
+use crate::error::ApiError;
 use crate::state::AppState;
-use crate::views::stories::{moved_after, story, StoryView};
+use crate::views::stories::{moved_after, stored_story, StoredStory, StoryView};
 
 /// Items of a long list shown before the rest is folded into a `<details>`
 /// (a 200-article story must not produce a page nobody can scroll).
 const SHOWN: usize = 12;
+/// Wordings of one statement shown side by side before the rest is folded.
+const WORDINGS_SHOWN: usize = 6;
 /// Timeline entries shown before the rest is folded.
 const TIMELINE_SHOWN: usize = 60;
 /// Coverage rows shown in the first table before the rest is folded.
@@ -38,19 +44,43 @@ const REM_PER_DAY: f64 = 0.25;
 /// as a break, so one long pause does not push the rest off screen.
 const GAP_CAP_DAYS: i64 = 30;
 
-/// The story page; a story id that vanished because its story gained or
-/// lost articles redirects (308) to the story holding most of them now.
-pub async fn story_page(State(state): State<AppState>, Path(id): Path<String>) -> Response {
-    match story(&state, &id).await {
-        Ok(view) => {
-            let title = view.title.clone().unwrap_or_else(|| format!("Story {}", view.id));
-            layout::page(&title, Section::Other, render_story(&view, &title)).into_response()
+/// The story page: from the page cache when the stored story is the one it
+/// was rendered from, else parsed and rendered on the blocking pool (a big
+/// report takes milliseconds) and kept. A story id that vanished because
+/// its story gained or lost articles redirects (308) to the story holding
+/// most of them now.
+pub async fn story_page(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let StoredStory { record, fingerprint } = match stored_story(&state, &id).await {
+        Ok(found) => found,
+        Err(error) => {
+            return match moved_after(&state, &id, &error).await {
+                Some(moved) => Ok(Redirect::permanent(&links::story(&moved)).into_response()),
+                None => Err(error.into()),
+            }
         }
-        Err(error) => match moved_after(&state, &id, &error).await {
-            Some(moved) => Redirect::permanent(&links::story(&moved)).into_response(),
-            None => PageError::from(error).into_response(),
-        },
-    }
+    };
+    let key = record.id.clone();
+    let body = match state.story_pages().get(&key, &fingerprint) {
+        Some(body) => body,
+        None => {
+            let body = tokio::task::spawn_blocking(move || render_page(record))
+                .await
+                .map_err(ApiError::from_join)??;
+            state.story_pages().insert(&key, fingerprint, body.clone());
+            body
+        }
+    };
+    Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response())
+}
+
+fn render_page(record: StoryRecord) -> Result<Bytes, ApiError> {
+    let view = StoryView::from_record(record)?;
+    let title = view.title.clone().unwrap_or_else(|| format!("Story {}", view.id));
+    let page = layout::page(&title, Section::Other, render_story(&view, &title));
+    Ok(Bytes::from(page.into_string()))
 }
 
 /// Who published each article of the story, for naming sources.
@@ -330,18 +360,28 @@ fn statement_item(statement: &Statement, articles: &Articles) -> Markup {
                     " · " span.acts { (statement.acts.iter().map(|act| speech_act(*act)).collect::<Vec<_>>().join(", ")) }
                 }
             }
-            div.wordings {
-                @for quote in &statement.quotes {
-                    figure.wording {
-                        blockquote { (quote.text) }
-                        figcaption {
-                            a.source-link href=(links::article_at(&quote.article, quote.span.start)) { (articles.outlet(&quote.article)) }
-                            " · " (format!("{:?}", quote.kind).to_lowercase())
-                            @if let Some(written) = &quote.speaker_as_written { " · as " (written) }
-                            " · similarity " (format!("{:.2}", quote.similarity))
-                        }
-                    }
+            @let (shown, rest) = statement.quotes.split_at(statement.quotes.len().min(WORDINGS_SHOWN));
+            div.wordings { @for quote in shown { (wording(quote, articles)) } }
+            @if !rest.is_empty() {
+                details.more {
+                    summary { "Show " (rest.len()) " more wordings" }
+                    div.wordings { @for quote in rest { (wording(quote, articles)) } }
                 }
+            }
+        }
+    }
+}
+
+/// One outlet's wording of a statement, with its source.
+fn wording(quote: &parallax_story::StatementQuote, articles: &Articles) -> Markup {
+    html! {
+        figure.wording {
+            blockquote { (quote.text) }
+            figcaption {
+                a.source-link href=(links::article_at(&quote.article, quote.span.start)) { (articles.outlet(&quote.article)) }
+                " · " (format!("{:?}", quote.kind).to_lowercase())
+                @if let Some(written) = &quote.speaker_as_written { " · as " (written) }
+                " · similarity " (format!("{:.2}", quote.similarity))
             }
         }
     }

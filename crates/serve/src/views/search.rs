@@ -90,10 +90,14 @@ impl SearchParams {
 pub async fn search(state: &AppState, params: &SearchParams) -> Result<SearchView, ApiError> {
     let (query, paging) = params.to_query()?;
     let index = state.search_index()?;
-    let results = tokio::task::spawn_blocking(move || index.search(&query))
-        .await
-        .map_err(ApiError::from_join)?
-        .map_err(ApiError::from)?;
+    let slot = state.search_slot().await?;
+    let results = tokio::task::spawn_blocking(move || {
+        let _slot = slot;
+        index.search(&query)
+    })
+    .await
+    .map_err(ApiError::from_join)?
+    .map_err(ApiError::from)?;
     Ok(SearchView {
         offset: paging.offset,
         limit: paging.limit,

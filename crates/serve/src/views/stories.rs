@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{given, PageView, Paging};
 use crate::error::ApiError;
+use crate::page_cache::{fingerprint, Fingerprint};
 use crate::state::AppState;
 
 /// `GET /api/stories` parameters.
@@ -62,11 +63,31 @@ pub struct StoryView {
 /// The stored story (`id` may be a unique prefix), or 404.
 async fn load_story(state: &AppState, id: &str) -> Result<StoryRecord, ApiError> {
     let id = id.to_owned();
+    state.read(move |store| find_story(store, &id)).await
+}
+
+fn find_story(store: &dyn Store, id: &str) -> Result<StoryRecord, ApiError> {
+    store
+        .story(id)?
+        .ok_or_else(|| ApiError::not_found(format!("no story {id}")))
+}
+
+/// A stored story as read for one request, with the fingerprint of what a
+/// page is rendered from (for the page cache).
+pub struct StoredStory {
+    pub record: StoryRecord,
+    pub fingerprint: Fingerprint,
+}
+
+/// The stored story (`id` may be a unique prefix) with its fingerprint,
+/// computed on the blocking pool beside the read.
+pub async fn stored_story(state: &AppState, id: &str) -> Result<StoredStory, ApiError> {
+    let id = id.to_owned();
     state
         .read(move |store| {
-            store
-                .story(&id)?
-                .ok_or_else(|| ApiError::not_found(format!("no story {id}")))
+            let record = find_story(store, &id)?;
+            let fingerprint = story_fingerprint(&record);
+            Ok(StoredStory { record, fingerprint })
         })
         .await
 }
@@ -88,25 +109,49 @@ pub async fn moved_after(state: &AppState, id: &str, error: &ApiError) -> Option
     moved_to(state, id).await.ok().flatten()
 }
 
+/// BLAKE3 of every field a story page shows.
+fn story_fingerprint(record: &StoryRecord) -> Fingerprint {
+    fn optional(value: &Option<String>) -> &[u8] {
+        // 0xff never occurs in UTF-8, so "absent" differs from every text.
+        value.as_deref().map_or(&[0xff], str::as_bytes)
+    }
+    let mut parts: Vec<&[u8]> = vec![
+        record.id.as_bytes(),
+        optional(&record.title),
+        optional(&record.first_published),
+        optional(&record.last_published),
+        record.report.as_bytes(),
+    ];
+    parts.extend(record.outlets.iter().map(|outlet| outlet.as_bytes()));
+    fingerprint(parts)
+}
+
 /// One story with its report parsed, for pages.
 pub async fn story(state: &AppState, id: &str) -> Result<StoryView, ApiError> {
-    let record = load_story(state, id).await?;
-    let mut stored: serde_json::Value =
-        serde_json::from_str(&record.report).map_err(|error| unreadable_report(&record.id, &error))?;
-    let copies = take_field(&mut stored, "copies");
-    let inferred_dates = take_field(&mut stored, "inferred_dates");
-    let report: StoryReport =
-        serde_json::from_value(stored).map_err(|error| unreadable_report(&record.id, &error))?;
-    Ok(StoryView {
-        id: record.id,
-        title: record.title,
-        outlets: record.outlets,
-        first_published: record.first_published,
-        last_published: record.last_published,
-        report,
-        copies,
-        inferred_dates,
-    })
+    StoryView::from_record(load_story(state, id).await?)
+}
+
+impl StoryView {
+    /// The view of a stored story: its report parsed, the link stage's
+    /// extras split off.
+    pub fn from_record(record: StoryRecord) -> Result<StoryView, ApiError> {
+        let mut stored: serde_json::Value =
+            serde_json::from_str(&record.report).map_err(|error| unreadable_report(&record.id, &error))?;
+        let copies = take_field(&mut stored, "copies");
+        let inferred_dates = take_field(&mut stored, "inferred_dates");
+        let report: StoryReport =
+            serde_json::from_value(stored).map_err(|error| unreadable_report(&record.id, &error))?;
+        Ok(StoryView {
+            id: record.id,
+            title: record.title,
+            outlets: record.outlets,
+            first_published: record.first_published,
+            last_published: record.last_published,
+            report,
+            copies,
+            inferred_dates,
+        })
+    }
 }
 
 /// One story's report exactly as stored (JSON text): the API answers it
@@ -136,5 +181,29 @@ mod tests {
         assert_eq!(take_field(&mut stored, "copies"), serde_json::json!([{"a": 1}]));
         assert_eq!(stored, serde_json::json!({"id": "s"}));
         assert_eq!(take_field(&mut stored, "inferred_dates"), serde_json::json!([]));
+    }
+
+    #[test]
+    fn the_fingerprint_changes_with_anything_a_page_shows() {
+        let record = StoryRecord {
+            id: "s1".into(),
+            title: Some("Talks".into()),
+            articles: vec!["a".into()],
+            outlets: vec!["Reuters".into()],
+            first_published: Some("2025-01-01".into()),
+            last_published: None,
+            report: "{}".into(),
+        };
+        let base = story_fingerprint(&record);
+        let changed = |change: fn(&mut StoryRecord)| {
+            let mut other = record.clone();
+            change(&mut other);
+            story_fingerprint(&other)
+        };
+        assert_eq!(base, changed(|_| {}));
+        assert_ne!(base, changed(|r| r.report = "{ }".into()));
+        assert_ne!(base, changed(|r| r.title = None));
+        assert_ne!(base, changed(|r| r.outlets.push("TASS".into())));
+        assert_ne!(base, changed(|r| r.last_published = Some("2025-01-02".into())));
     }
 }

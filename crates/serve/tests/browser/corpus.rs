@@ -21,6 +21,8 @@ pub struct Corpus {
     pub largest_story: String,
     /// Its member articles.
     pub largest_story_articles: Vec<String>,
+    /// A 200-article story with long names ([`crate::long_story`]).
+    pub long_story: String,
     /// Articles with at least one quote attributed to a named speaker, with
     /// those speakers' names.
     pub quoted_speakers: Vec<(String, Vec<String>)>,
@@ -73,6 +75,7 @@ pub fn ingest(data_dir: &Path) -> anyhow::Result<Corpus> {
     let Some(largest) = relinked.stories.iter().max_by_key(|story| story.articles.len()) else {
         bail!("the corpus in {} formed no story", source.display());
     };
+    crate::long_story::store_long_story(&mut store, &largest.id)?;
     let quoted_speakers = articles
         .iter()
         .filter_map(|article| {
@@ -85,6 +88,7 @@ pub fn ingest(data_dir: &Path) -> anyhow::Result<Corpus> {
         articles: store.count()? as usize,
         largest_story: largest.id.clone(),
         largest_story_articles: largest.articles.clone(),
+        long_story: crate::long_story::LONG_STORY_ID.to_owned(),
         quoted_speakers,
         bodies: articles.iter().map(|a| (a.id.clone(), a.body.clone())).collect(),
     })

@@ -341,6 +341,32 @@ pub async fn narrow_pages_fit(b: &Browser, _corpus: &Corpus) -> anyhow::Result<(
     b.set_viewport(Viewport::DESKTOP).await
 }
 
+/// The 200-article story with long names: its long lists are folded, it
+/// fits a phone's width (the coverage matrix and the wordings scroll in
+/// their own boxes) and is screenshotted at both sizes (`story-200-*`);
+/// the stories list with its long title fits too.
+pub async fn long_story_stays_usable(b: &Browser, corpus: &Corpus) -> anyhow::Result<()> {
+    b.set_viewport(Viewport::DESKTOP).await?;
+    b.open(&format!("/stories/{}", corpus.long_story)).await?;
+    b.wait_for("#coverage").await?;
+    let folded = b.find_all("#articles details.more").await?;
+    ensure!(
+        !folded.is_empty(),
+        "the 200 articles of the long story are not folded after the first ones"
+    );
+    let wordings = b.find_all("#statements figure.wording").await?;
+    ensure!(
+        wordings.len() >= 200,
+        "the first statement should show 200 wordings, shows {}",
+        wordings.len()
+    );
+    capture(b, "story-200").await?;
+    b.set_viewport(Viewport::PHONE).await?;
+    b.open("/").await?;
+    b.check_no_horizontal_overflow(Viewport::PHONE).await?;
+    b.set_viewport(Viewport::DESKTOP).await
+}
+
 /// Screenshots the current page at both sizes (`<name>-1280x800.png`,
 /// `<name>-390x844.png`), checking at phone width that nothing overflows.
 async fn capture(b: &Browser, name: &str) -> anyhow::Result<()> {
