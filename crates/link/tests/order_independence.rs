@@ -275,3 +275,52 @@ proptest! {
         prop_assert_eq!(link(articles, &order, midway), link(articles, &identity, false));
     }
 }
+
+/// A story's own copy groups depend on its members only: a copy of one of
+/// its articles that lands in another story (published months later)
+/// changes the global copy group, not the groups among the story's members,
+/// so a stored report never goes stale while the story keeps its id.
+#[test]
+fn copies_among_a_storys_members_ignore_articles_outside_it() {
+    let articles = corpus();
+    let late_copy = doc(
+        "budget-late",
+        "Budget, months on",
+        &format!("{BUDGET}\n\nThis article first ran in June."),
+        "Monthly",
+        Some((2014, 9, 10)),
+    );
+    let mut without = LinkIndex::new();
+    let mut with = LinkIndex::new();
+    for article in articles {
+        without.add(article).expect("distinct ids");
+        with.add(article).expect("distinct ids");
+    }
+    with.add(&late_copy).expect("distinct ids");
+    let story_of = |linking: &Linking| {
+        linking
+            .stories
+            .iter()
+            .find(|s| s.articles.iter().any(|a| a == "budget-wire"))
+            .cloned()
+            .expect("the budget story")
+    };
+    let (linking_without, linking_with) = (without.linking(), with.linking());
+    let story = story_of(&linking_without);
+    assert_eq!(
+        story.articles,
+        story_of(&linking_with).articles,
+        "the late copy stays out of the story"
+    );
+    let global = |linking: &Linking| {
+        linking
+            .copy_groups
+            .iter()
+            .find(|g| g.members().any(|m| m == "budget-wire"))
+            .cloned()
+    };
+    assert_ne!(global(&linking_without), global(&linking_with), "the late copy joins the global group");
+    let among = without.copy_groups_among(&story.articles);
+    assert!(!among.is_empty(), "budget-copy copies budget-wire");
+    assert_eq!(among, with.copy_groups_among(&story.articles));
+}

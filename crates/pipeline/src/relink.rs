@@ -23,11 +23,11 @@
 //! timeline would turn a weak guess into a dated fact. The stored articles
 //! always keep what their own text says.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::time::Instant;
 
 use parallax_core::Article;
-use parallax_link::{CopyGroup, Linking, Story};
+use parallax_link::{CopyGroup, LinkIndex, Story};
 use parallax_store::{Store, StoreError, StoryRecord};
 use rayon::prelude::*;
 
@@ -103,7 +103,7 @@ impl Linker {
             .iter()
             .filter(|s| !stored.contains(&s.id))
             .collect();
-        let assembled = write_stories(store, &linking, &fresh, &dropped)?;
+        let assembled = write_stories(store, &self.index, &fresh, &dropped)?;
         let timings = RelinkTimings {
             sync: synced_at - started,
             link: linked_at - synced_at,
@@ -127,11 +127,10 @@ impl Linker {
 /// transaction that also drops `dropped`. Returns the ids assembled.
 fn write_stories<S: Store + ?Sized>(
     store: &mut S,
-    linking: &Linking,
+    index: &LinkIndex,
     fresh: &[&Story],
     dropped: &[String],
 ) -> crate::Result<Vec<String>> {
-    let groups_of = copy_groups_by_article(&linking.copy_groups);
     let reader = store.reader()?;
     let mut failure: Option<PipelineError> = None;
     let mut assembled = Vec::with_capacity(fresh.len());
@@ -153,7 +152,7 @@ fn write_stories<S: Store + ?Sized>(
             }
             None => {
                 let batch = batches.next()?;
-                pending = assemble_batch(reader.as_ref(), batch, &groups_of).into_iter();
+                pending = assemble_batch(reader.as_ref(), batch, index).into_iter();
             }
         }
     });
@@ -183,19 +182,11 @@ fn batches<'a>(fresh: &'a [&'a Story]) -> impl Iterator<Item = &'a [&'a Story]> 
     })
 }
 
-/// The copy groups each article belongs to.
-fn copy_groups_by_article(groups: &[CopyGroup]) -> HashMap<&str, &CopyGroup> {
-    groups
-        .iter()
-        .flat_map(|g| g.members().map(move |m| (m, g)))
-        .collect()
-}
-
 /// A story with its copy groups and the members its report is assembled
 /// from, read and ready to assemble.
 struct Loaded<'a> {
     story: &'a Story,
-    groups: Vec<&'a CopyGroup>,
+    groups: Vec<CopyGroup>,
     members: Vec<Article>,
 }
 
@@ -204,18 +195,15 @@ struct Loaded<'a> {
 fn assemble_batch(
     reader: &(dyn Store + Send),
     batch: &[&Story],
-    groups_of: &HashMap<&str, &CopyGroup>,
+    index: &LinkIndex,
 ) -> Vec<crate::Result<StoryRecord>> {
     let mut loaded: Vec<crate::Result<Loaded>> = Vec::with_capacity(batch.len());
     for &story in batch {
-        let mut groups: Vec<&CopyGroup> = story
-            .articles
-            .iter()
-            .filter_map(|a| groups_of.get(a.as_str()).copied())
-            .collect();
-        groups.sort_by(|a, b| a.id.cmp(&b.id));
-        groups.dedup_by(|a, b| a.id == b.id);
-        loaded.push(load_members(reader, story, &groups).map(|members| Loaded {
+        // The copies among the story's own members: a function of the
+        // members alone, like the story's id (see `copy_groups_among`).
+        let groups = index.copy_groups_among(&story.articles);
+        let group_refs: Vec<&CopyGroup> = groups.iter().collect();
+        loaded.push(load_members(reader, story, &group_refs).map(|members| Loaded {
             story,
             groups,
             members,
@@ -229,7 +217,8 @@ fn assemble_batch(
                 groups,
                 members,
             } = loaded?;
-            let stored = story_report(story, &members, &groups);
+            let group_refs: Vec<&CopyGroup> = groups.iter().collect();
+            let stored = story_report(story, &members, &group_refs);
             let title = story_title(&stored.report);
             Ok(StoryRecord {
                 id: story.id.clone(),

@@ -73,6 +73,60 @@ impl LinkIndex {
         groups
     }
 
+    /// The copy groups among `members` alone (a story's articles): the copy
+    /// tree of the copy pairs whose two articles are both members. Unlike a
+    /// global copy group, which may reach into other stories and change
+    /// when one of their articles arrives, this depends on the members
+    /// only (each pair's decision is a function of its two texts), so a
+    /// story's report, assembled once per member set, never goes stale and
+    /// does not depend on the order articles arrived in.
+    pub fn copy_groups_among(&self, members: &[String]) -> Vec<CopyGroup> {
+        let slots: BTreeSet<u32> = members
+            .iter()
+            .filter_map(|id| self.slot_of.get(id).copied())
+            .collect();
+        let mut best: BTreeMap<u32, u32> = BTreeMap::new();
+        for &a in &slots {
+            for &(_, b) in self.copy_pairs.range((a, 0)..=(a, u32::MAX)) {
+                if !slots.contains(&b) {
+                    continue;
+                }
+                let (Some(ea), Some(eb)) = (self.entry(a), self.entry(b)) else {
+                    continue;
+                };
+                let (copy, original) = match fuller(ea, eb) {
+                    std::cmp::Ordering::Greater => (a, b),
+                    _ => (b, a),
+                };
+                let fuller_than_current = |current: u32| match (self.entry(original), self.entry(current)) {
+                    (Some(o), Some(c)) => fuller(o, c) == std::cmp::Ordering::Less,
+                    _ => false,
+                };
+                match best.get(&copy) {
+                    Some(&current) if !fuller_than_current(current) => {}
+                    _ => {
+                        best.insert(copy, original);
+                    }
+                }
+            }
+        }
+        let ids: Vec<String> = slots
+            .iter()
+            .filter_map(|&s| self.entry(s).map(|e| e.id.clone()))
+            .collect();
+        let node: HashMap<u32, usize> = slots.iter().enumerate().map(|(i, &s)| (s, i)).collect();
+        let edges = best
+            .into_iter()
+            .filter_map(|(copy, of)| Some((*node.get(&copy)?, *node.get(&of)?)));
+        let mut groups: Vec<CopyGroup> = components(&ids, edges)
+            .into_iter()
+            .filter(|group| group.len() > 1)
+            .map(|group| self.copy_group(&group))
+            .collect();
+        groups.sort_by(|a, b| a.id.cmp(&b.id));
+        groups
+    }
+
     /// The copy links that join stories: copy-tree links between articles
     /// published within [`SAME_STORY_DAYS`] of each other (or with a date
     /// unknown), as id pairs, smaller id first, sorted.
