@@ -319,7 +319,11 @@ fn copies_among_a_storys_members_ignore_articles_outside_it() {
             .find(|g| g.members().any(|m| m == "budget-wire"))
             .cloned()
     };
-    assert_ne!(global(&linking_without), global(&linking_with), "the late copy joins the global group");
+    assert_ne!(
+        global(&linking_without),
+        global(&linking_with),
+        "the late copy joins the global group"
+    );
     let among = without.copy_groups_among(&story.articles);
     assert!(!among.is_empty(), "budget-copy copies budget-wire");
     assert_eq!(among, with.copy_groups_among(&story.articles));

@@ -96,6 +96,11 @@ const CLAUSE_SPEECH: &[&str] = &[
     "declare",
 ];
 
+/// Cues whose reported content is an object and what it is asked to do
+/// ("invited Putin to Kyiv for talks", "urged Congress to act"): shown with
+/// their own verb, since "says Putin to Kyiv for talks" would not read.
+const OBJECT_SPEECH: &[&str] = &["invite", "urge", "ask", "encourage", "challenge", "request"];
+
 /// Most words of a non-person source's name ("Kyiv's air force").
 const MAX_SOURCE_WORDS: usize = 5;
 
@@ -297,11 +302,10 @@ fn spoken(article: &Article, quote: &Quote) -> Option<String> {
             (plain && source.split_whitespace().count() <= MAX_SOURCE_WORDS).then(|| source.to_owned())?
         }
     };
-    let verb = quote
-        .cue
-        .as_ref()
-        .map(|c| c.lemma.to_lowercase())
-        .filter(|l| CLAUSE_SPEECH.contains(&l.as_str()))
+    let lemma = quote.cue.as_ref().map(|c| c.lemma.to_lowercase());
+    let object_cue = lemma.as_deref().is_some_and(|l| OBJECT_SPEECH.contains(&l));
+    let verb = lemma
+        .filter(|l| CLAUSE_SPEECH.contains(&l.as_str()) || (object_cue && quote.kind == QuoteKind::Indirect))
         .map_or_else(|| "says".to_owned(), |l| third_person(&l));
     if quote.kind == QuoteKind::Indirect {
         let words = without_times(article, quote.span);

@@ -148,3 +148,16 @@ fn a_plan_joins_the_happening_it_announced() {
     assert_eq!(paris.date, "2025-09-04");
     assert_eq!(paris.sources, vec!["d", "e"], "{paris:#?}");
 }
+
+#[test]
+fn an_invitation_reads_with_its_own_verb() {
+    let articles = vec![article(
+        "a",
+        "Alpha News",
+        "Ukrainian President Volodymyr Zelensky on Friday invited Russian President Vladimir Putin to Kyiv for talks.",
+        Some((2025, 9, 6)),
+    )];
+    let r = report(&articles);
+    let entry = r.timeline.first().unwrap_or_else(|| panic!("{r:#?}"));
+    assert!(entry.summary.starts_with("Zelensky invites"), "{}", entry.summary);
+}
