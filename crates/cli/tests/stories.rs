@@ -139,3 +139,34 @@ fn the_demo_corpus_is_one_story_with_its_copies_statements_conflict_and_dates() 
     assert!(("2026-03-04"..="2026-03-08").contains(&day), "{day}");
     assert!(date["published"]["confidence"].as_f64().unwrap() < 1.0);
 }
+
+/// A story id that vanished when an article joined its story still opens:
+/// `parallax story OLD` shows the story it became and says so.
+#[test]
+fn an_old_story_id_follows_its_story() {
+    let data = tempfile::tempdir().unwrap();
+    let file = |name: &str| examples().join(name);
+    run(parallax(data.path())
+        .arg("ingest")
+        .arg(file("eastbridge-herald-minsk-rejected.txt"))
+        .arg(file("ridgeway-radio-venue-row.txt")));
+    let first = json_lines(&run(parallax(data.path()).args(["stories", "--json"])));
+    let old = first[0]["id"]
+        .as_str()
+        .expect("the two articles make a story")
+        .to_owned();
+    run(parallax(data.path())
+        .arg("ingest")
+        .arg(file("meridian-post-geneva-talks-open.html")));
+    let second = json_lines(&run(parallax(data.path()).args(["stories", "--json"])));
+    let new = second[0]["id"].as_str().expect("the third joins").to_owned();
+    assert_ne!(old, new);
+    let shown = run(parallax(data.path()).args(["story", &old, "--json"]));
+    let story: Value = serde_json::from_slice(&shown.stdout).unwrap();
+    assert_eq!(story["id"], new.as_str());
+    assert!(
+        common::stderr(&shown).contains(&new),
+        "{}",
+        common::stderr(&shown)
+    );
+}

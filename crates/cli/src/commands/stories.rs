@@ -55,11 +55,24 @@ pub enum StoryFormat {
     Markdown,
 }
 
-/// Prints one story by id or unique prefix.
+/// Prints one story by id or unique prefix. A story id that vanished when
+/// its story gained or lost articles is followed to the story holding most
+/// of them now, saying so on stderr.
 pub fn show(options: &Options, id: &str, format: StoryFormat) -> anyhow::Result<Status> {
     let store = SqliteStore::open_existing(&options.data)?;
-    let Some(record) = store.story(id)? else {
-        bail!("no story with id or unique prefix {id:?} (see `parallax stories`)")
+    let record = match store.story(id)? {
+        Some(record) => record,
+        None => {
+            let moved = store.story_moved_to(id)?;
+            let Some(record) = moved.as_deref().map(|to| store.story(to)).transpose()?.flatten() else {
+                bail!("no story with id or unique prefix {id:?} (see `parallax stories`)")
+            };
+            eprintln!(
+                "parallax: story {id} is now story {} (it gained or lost articles)",
+                record.id
+            );
+            record
+        }
     };
     match format {
         StoryFormat::Json => {
