@@ -76,9 +76,9 @@ pub enum SketchCall {
 /// sampled evidence must be before the sketches decide the pair without
 /// the full sets (one-sided, each way). At 1 % a copy right at the
 /// threshold is missed once in a hundred, one at 0.6 about once in ten
-/// thousand with 20 samples; on the 551,011 candidate pairs of the
-/// generated 10,000-article corpus the sketch calls and the full-set
-/// decisions never disagreed (`docs/scale.md`).
+/// thousand with 20 samples; over all 219,453 pairs of the syndication
+/// benchmark the sketch calls and the full-set decisions never disagreed
+/// (`bench/syndication/run.sh`, `docs/scale.md`).
 pub const SKETCH_ALPHA: f64 = 0.01;
 
 /// Up to this many samples the binomial tails are summed exactly; above,

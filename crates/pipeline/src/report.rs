@@ -21,9 +21,10 @@ use parallax_story::{assemble, AssembleOptions, StoryReport};
 use serde::Serialize;
 
 /// Most members a report is assembled from (see the module documentation).
-/// At this size one report takes a few seconds and well under 100 MB; the
-/// stories of the generated 100,000-article corpus stay far below it, so
-/// the cap only guards against what real coverage of a big event produces.
+/// The stories of the generated 100,000-article corpus stay far below it
+/// (largest 7 members, `docs/scale.md`), so the cap only guards against
+/// what real coverage of a big event produces; the cost of one 60-member
+/// report has not been measured.
 pub const MAX_REPORT_ARTICLES: usize = 60;
 
 /// The stored report (JSON in the store's `stories.report`).
