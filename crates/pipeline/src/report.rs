@@ -36,8 +36,9 @@ pub struct StoredReport {
     pub copies: Vec<CopyGroup>,
     /// Publication dates inferred for undated members.
     pub inferred_dates: Vec<InferredDate>,
-    /// Present only when the story has more than [`MAX_REPORT_ARTICLES`]
-    /// members: which of them the report was assembled from.
+    /// Present only when the report was assembled from fewer articles than
+    /// the story has (more than [`MAX_REPORT_ARTICLES`] members, or a member
+    /// the store could not give back): which of them it was assembled from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub assembled_from: Option<AssembledFrom>,
 }
