@@ -39,8 +39,14 @@ pub struct Coded {
 const CONJUNCTS: &[&str] = &[",", "AND", "OR", "NOR", "NEITHER", "BOTH", "THE", "&"];
 
 /// Codes every dictionary verb of a sentence. `actors` are word ranges
-/// `[start, end)` sorted by start.
-pub fn code_sentence(dict: &VerbDictionary, words: &[String], actors: &[(usize, usize)]) -> Vec<Coded> {
+/// `[start, end)` sorted by start; `names` marks the words that are part of
+/// a name in the text (see [`MatchInput::names`]; may be empty).
+pub fn code_sentence(
+    dict: &VerbDictionary,
+    words: &[String],
+    names: &[bool],
+    actors: &[(usize, usize)],
+) -> Vec<Coded> {
     let groups = verb_groups(dict, words, actors);
     let mut coded: Vec<Coded> = Vec::new();
     let mut previous_sources: Vec<usize> = Vec::new();
@@ -58,7 +64,7 @@ pub fn code_sentence(dict: &VerbDictionary, words: &[String], actors: &[(usize, 
         {
             continue;
         }
-        let Some((code, found, specificity)) = best_code(dict, words, actors, group) else {
+        let Some((code, found, specificity)) = best_code(dict, words, names, actors, group) else {
             continue;
         };
         // "X condemned Y and promised Z": a coordinated verb keeps the first verb's subject;
@@ -133,6 +139,7 @@ type Choice = (crate::dictionary::pattern::CodePair, PatternMatch, usize);
 fn best_code(
     dict: &VerbDictionary,
     words: &[String],
+    names: &[bool],
     actors: &[(usize, usize)],
     group: &VerbGroup,
 ) -> Option<Choice> {
@@ -140,6 +147,7 @@ fn best_code(
         words,
         actors,
         synsets: &dict.synsets,
+        names,
         lo: group.lo,
         hi: group.hi,
     };
@@ -365,7 +373,7 @@ mod tests {
     fn subject_verb_object_with_default_and_pattern_codes() {
         let d = dict();
         let w = words("Mordor attacked Gondor");
-        let c = code_sentence(&d, &w, &[(0, 1), (2, 3)]);
+        let c = code_sentence(&d, &w, &[], &[(0, 1), (2, 3)]);
         assert_eq!(
             (
                 c[0].sources.clone(),
@@ -375,7 +383,7 @@ mod tests {
             (vec![0], vec![1], Some("190"))
         );
         let w = words("Mordor attacked Gondor with drones");
-        let c = code_sentence(&d, &w, &[(0, 1), (2, 3)]);
+        let c = code_sentence(&d, &w, &[], &[(0, 1), (2, 3)]);
         assert_eq!(c[0].forward.as_deref(), Some("195"));
     }
 
@@ -383,24 +391,24 @@ mod tests {
     fn passives_compounds_and_paired_codes() {
         let d = dict();
         let w = words("Gondor was attacked by Mordor and Isengard");
-        let c = code_sentence(&d, &w, &[(0, 1), (4, 5), (6, 7)]);
+        let c = code_sentence(&d, &w, &[], &[(0, 1), (4, 5), (6, 7)]);
         assert_eq!(
             (c[0].sources.clone(), c[0].targets.clone()),
             (vec![1, 2], vec![0])
         );
         let w = words("Rohan left for Gondor");
-        let c = code_sentence(&d, &w, &[(0, 1), (3, 4)]);
+        let c = code_sentence(&d, &w, &[], &[(0, 1), (3, 4)]);
         assert_eq!(
             (c[0].forward.as_deref(), c[0].reverse.as_deref()),
             (Some("032"), Some("033"))
         );
         let w = words("Rohan left");
         assert!(
-            code_sentence(&d, &w, &[(0, 1)]).is_empty(),
+            code_sentence(&d, &w, &[], &[(0, 1)]).is_empty(),
             "a block without default codes only its patterns"
         );
         let w = words("Rohan and Gondor agree");
-        let c = code_sentence(&d, &w, &[(0, 1), (2, 3)]);
+        let c = code_sentence(&d, &w, &[], &[(0, 1), (2, 3)]);
         assert_eq!(
             (c[0].sources.clone(), c[0].targets.clone(), c[0].mutual),
             (vec![0, 1], vec![0, 1], true),
@@ -408,7 +416,7 @@ mod tests {
         );
         let w = words("Rohan agree");
         assert!(
-            code_sentence(&d, &w, &[(0, 1)]).is_empty(),
+            code_sentence(&d, &w, &[], &[(0, 1)]).is_empty(),
             "a compound pattern needs a compound subject"
         );
     }

@@ -188,3 +188,16 @@ fn two_people_with_one_code_are_two_actors() {
     let e = find(&a, &events, "criticised").expect("criticism between two Ukrainian officials");
     assert_eq!(codes(e), (Some("UKRGOV"), Some("UKRGOV"), "11"));
 }
+
+#[test]
+fn a_common_word_inside_a_name_does_not_complete_a_pattern() {
+    // "attend … &FIGHT" is PETRARCH's "went to war" (190); "World War 2" is a name.
+    let (a, events) = coded(
+        "Putin claimed at a news conference in Beijing, where he attended China's World War 2 victory \
+         parade, that he has always been prepared to meet with Zelensky.",
+    );
+    assert!(
+        find(&a, &events, "attended").is_none_or(|e| e.cameo.root != "19"),
+        "{events:?}"
+    );
+}

@@ -69,7 +69,7 @@ pub fn code_events(article: &Article) -> Vec<Event> {
         };
         let slots = slots::actor_slots(article, &s);
         let ranges: Vec<(usize, usize)> = slots.iter().map(|a| (a.start, a.end)).collect();
-        let coded = code_sentence(&VERBS, &s.words, &ranges);
+        let coded = code_sentence(&VERBS, &s.words, &capitalised_inside(article, &s), &ranges);
         let mut covered: Vec<(usize, usize)> = Vec::new();
         let names = name_words(article, &s);
         for c in &coded {
@@ -158,6 +158,24 @@ fn in_question(words: &[String], from: usize) -> bool {
 /// Words of the sentence that belong to a name: inside any entity mention,
 /// or capitalised in mid-sentence when the sentence is not in title case.
 fn name_words(article: &Article, s: &SentenceWords) -> Vec<usize> {
+    let capitalised = capitalised_inside(article, s);
+    (0..s.words.len())
+        .filter(|&k| {
+            let span = s.spans[k];
+            let in_mention = article
+                .analysis
+                .entities
+                .iter()
+                .any(|m| m.span.start <= span.start && span.end <= m.span.end);
+            in_mention || capitalised[k]
+        })
+        .collect()
+}
+
+/// Per word of the sentence: capitalised in the text though not opening the
+/// sentence, in a sentence that is not in title case — part of a name
+/// ("China's World War 2 victory parade").
+fn capitalised_inside(article: &Article, s: &SentenceWords) -> Vec<bool> {
     let body = &article.body;
     let capitalised = |k: usize| {
         s.spans[k]
@@ -170,15 +188,9 @@ fn name_words(article: &Article, s: &SentenceWords) -> Vec<usize> {
         .collect();
     let title_case = alphabetic.iter().filter(|&&k| capitalised(k)).count() * 2 > alphabetic.len();
     (0..s.words.len())
-        .filter(|&k| {
-            let span = s.spans[k];
-            let in_mention = article
-                .analysis
-                .entities
-                .iter()
-                .any(|m| m.span.start <= span.start && span.end <= m.span.end);
+        .map(|k| {
             let sentence_start = k == 0 || !s.words[k - 1].chars().any(char::is_alphanumeric);
-            in_mention || (!title_case && !sentence_start && capitalised(k))
+            !title_case && !sentence_start && capitalised(k)
         })
         .collect()
 }

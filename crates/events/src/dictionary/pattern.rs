@@ -162,6 +162,10 @@ pub struct MatchInput<'a> {
     pub actors: &'a [(usize, usize)],
     /// Synonym sets of the dictionary.
     pub synsets: &'a Synsets,
+    /// Words that are part of a name in the text (capitalised inside the
+    /// sentence: "World War 2"); a synonym set's members are common words
+    /// ("war" of `&FIGHT`) and do not match them. Empty: no word is.
+    pub names: &'a [bool],
     /// First word of the clause.
     pub lo: usize,
     /// One past the last word of the clause.
@@ -305,7 +309,10 @@ fn synset_len(input: &MatchInput, name: &str, i: usize, depth: usize) -> Option<
         for word in member {
             if word.starts_with('&') {
                 at += synset_len(input, word, at, depth + 1)?;
-            } else if at < input.hi && word_matches(input.words.get(at)?, word, false) {
+            } else if at < input.hi
+                && !input.names.get(at).copied().unwrap_or(false)
+                && word_matches(input.words.get(at)?, word, false)
+            {
                 at += 1;
             } else {
                 return None;
@@ -347,6 +354,7 @@ mod tests {
             words: &w,
             actors: &[],
             synsets: &synsets,
+            names: &[],
             lo: 0,
             hi: w.len(),
         };
@@ -356,6 +364,7 @@ mod tests {
             words: &w,
             actors: &[],
             synsets: &synsets,
+            names: &[],
             lo: 0,
             hi: w.len(),
         };
@@ -372,6 +381,7 @@ mod tests {
             words: &w,
             actors: &actors,
             synsets: &synsets,
+            names: &[],
             lo: 0,
             hi: w.len(),
         };
@@ -382,6 +392,7 @@ mod tests {
             words: &w,
             actors: &actors,
             synsets: &synsets,
+            names: &[],
             lo: 0,
             hi: w.len(),
         };
@@ -398,6 +409,7 @@ mod tests {
             words: &w,
             actors: &actors,
             synsets: &synsets,
+            names: &[],
             lo: 0,
             hi: w.len(),
         };
@@ -412,6 +424,7 @@ mod tests {
             words: &w,
             actors: &[],
             synsets: &synsets,
+            names: &[],
             lo: 0,
             hi: w.len(),
         };

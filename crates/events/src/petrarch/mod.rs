@@ -78,7 +78,7 @@ impl PetrarchCoder {
         .slots();
         let ranges: Vec<(usize, usize)> = slots.iter().map(|s| (s.start, s.end)).collect();
         let mut triples = Vec::new();
-        for event in code_sentence(&self.verbs, &words, &ranges) {
+        for event in code_sentence(&self.verbs, &words, &[], &ranges) {
             for &s in &event.sources {
                 for &t in &event.targets {
                     for sc in &slots[s].codes {
