@@ -85,37 +85,21 @@ impl LinkIndex {
             .iter()
             .filter_map(|id| self.slot_of.get(id).copied())
             .collect();
-        let mut best: BTreeMap<u32, u32> = BTreeMap::new();
-        for &a in &slots {
-            for &(_, b) in self.copy_pairs.range((a, 0)..=(a, u32::MAX)) {
-                if !slots.contains(&b) {
-                    continue;
-                }
-                let (Some(ea), Some(eb)) = (self.entry(a), self.entry(b)) else {
-                    continue;
-                };
-                let (copy, original) = match fuller(ea, eb) {
-                    std::cmp::Ordering::Greater => (a, b),
-                    _ => (b, a),
-                };
-                let fuller_than_current = |current: u32| match (self.entry(original), self.entry(current)) {
-                    (Some(o), Some(c)) => fuller(o, c) == std::cmp::Ordering::Less,
-                    _ => false,
-                };
-                match best.get(&copy) {
-                    Some(&current) if !fuller_than_current(current) => {}
-                    _ => {
-                        best.insert(copy, original);
-                    }
-                }
-            }
-        }
+        // Pairs are stored smaller slot first: each pair inside the story is
+        // found once, from its smaller slot.
+        let inside = slots.iter().flat_map(|&a| {
+            self.copy_pairs
+                .range((a, 0)..=(a, u32::MAX))
+                .copied()
+                .filter(|(_, b)| slots.contains(b))
+        });
+        let tree = self.tree_of(inside);
         let ids: Vec<String> = slots
             .iter()
             .filter_map(|&s| self.entry(s).map(|e| e.id.clone()))
             .collect();
         let node: HashMap<u32, usize> = slots.iter().enumerate().map(|(i, &s)| (s, i)).collect();
-        let edges = best
+        let edges = tree
             .into_iter()
             .filter_map(|(copy, of)| Some((*node.get(&copy)?, *node.get(&of)?)));
         let mut groups: Vec<CopyGroup> = components(&ids, edges)
@@ -155,8 +139,16 @@ impl LinkIndex {
     /// Each copy's link to the fullest article it copies among those
     /// fuller than itself: `(copy slot, original slot)`.
     fn copy_tree(&self) -> Vec<(u32, u32)> {
+        self.tree_of(self.copy_pairs.iter().copied())
+    }
+
+    /// The copy tree of `pairs`: each copy linked to the fullest article it
+    /// copies among those fuller than itself, `(copy slot, original slot)`.
+    /// The result does not depend on the order of `pairs` (fullness is a
+    /// total order).
+    fn tree_of(&self, pairs: impl IntoIterator<Item = (u32, u32)>) -> Vec<(u32, u32)> {
         let mut best: BTreeMap<u32, u32> = BTreeMap::new();
-        for &(a, b) in &self.copy_pairs {
+        for (a, b) in pairs {
             let (Some(ea), Some(eb)) = (self.entry(a), self.entry(b)) else {
                 continue;
             };
