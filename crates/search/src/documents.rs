@@ -44,6 +44,11 @@ pub fn article_documents(fields: &Fields, article: &Article, revision: u64) -> V
     doc.add_u64(fields.revision, revision);
     doc.add_text(fields.content_hash, &article.content_hash);
     doc.add_text(fields.body, &article.body);
+    if let Some(title) = &article.title {
+        doc.add_text(fields.text, title);
+        doc.add_text(fields.text, title);
+    }
+    doc.add_text(fields.text, &article.body);
     let mut entities = BTreeSet::new();
     let mut mentions = BTreeSet::new();
     for mention in &article.analysis.entities {
@@ -57,6 +62,7 @@ pub fn article_documents(fields: &Fields, article: &Article, revision: u64) -> V
     }
     for (key, name) in &entities {
         doc.add_text(fields.entity, key);
+        doc.add_text(fields.entity_match, key);
         doc.add_text(fields.entity_label, format!("{key}\t{name}"));
     }
     for (key, surface) in mentions {
@@ -81,12 +87,18 @@ pub fn article_documents(fields: &Fields, article: &Article, revision: u64) -> V
         }
         let mut doc = shared_fields(fields, article, KIND_QUOTE);
         doc.add_text(fields.body, &quote.text);
+        doc.add_text(fields.text, &quote.text);
+        doc.add_text(fields.quote_text, &quote.text);
         doc.add_u64(fields.span_start, quote.span.start as u64);
         doc.add_u64(fields.span_end, quote.span.end as u64);
         if let Some(speaker) = &quote.speaker {
             doc.add_text(fields.speaker, &speaker.name);
+            doc.add_text(fields.text, &speaker.name);
+            doc.add_text(fields.quote_text, &speaker.name);
             if !speaker.key.is_empty() {
                 doc.add_text(fields.entity, &speaker.key);
+                doc.add_text(fields.entity_match, &speaker.key);
+                doc.add_text(fields.speaker_entity, &speaker.key);
                 doc.add_text(fields.entity_label, format!("{}\t{}", speaker.key, speaker.name));
                 if let Some(surface) = speaker.span.slice(&article.body) {
                     doc.add_text(fields.mention, format!("{}\t{surface}", speaker.key));
@@ -98,7 +110,8 @@ pub fn article_documents(fields: &Fields, article: &Article, revision: u64) -> V
     docs
 }
 
-/// Fields an article and its quotes share: id, headline, outlet, date.
+/// Fields an article and its quotes share: id, headline (stored; searched
+/// in the article's document only, see `Fields::text`), outlet, date.
 fn shared_fields(fields: &Fields, article: &Article, kind: &str) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.kind, kind);

@@ -16,7 +16,7 @@
 //! needs cost more than the counting itself).
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::index::SegmentId;
@@ -47,27 +47,76 @@ const COLUMNS: [&str; 3] = ["outlet", "entity_label", "event"];
 /// The values of one segment's facet columns, by ordinal.
 pub struct SegmentValues {
     columns: [Vec<String>; 3],
+    /// The segment's facet columns and date column, opened once: opening a
+    /// column by name looks it up in the segment's column directory, about
+    /// 3% of a search's instructions when done per search.
+    str_columns: [Option<StrColumn>; 3],
+    day: Option<Column<u64>>,
+    /// Per entity ordinal, the interned id of its key (the part before the
+    /// tab): merging sums counts per key id in a dense array instead of
+    /// hashing key strings (that hashing was half of a facet count).
+    entity_keys: Vec<u32>,
 }
 
 impl SegmentValues {
-    fn decode(segment: &SegmentReader) -> tantivy::Result<SegmentValues> {
+    fn decode(segment: &SegmentReader, keys: &RwLock<KeyInterner>) -> tantivy::Result<SegmentValues> {
         let mut columns: [Vec<String>; 3] = Default::default();
-        for (values, name) in columns.iter_mut().zip(COLUMNS) {
+        let mut str_columns: [Option<StrColumn>; 3] = Default::default();
+        for ((values, opened), name) in columns.iter_mut().zip(&mut str_columns).zip(COLUMNS) {
             if let Some(column) = segment.fast_fields().str(name)? {
                 let mut stream = column.dictionary().stream()?;
                 values.reserve(column.num_terms());
                 while stream.advance() {
                     values.push(String::from_utf8_lossy(stream.key()).into_owned());
                 }
+                *opened = Some(column);
             }
         }
-        Ok(SegmentValues { columns })
+        let entity_keys = match keys.write() {
+            Ok(mut keys) => columns[ENTITY]
+                .iter()
+                .map(|value| keys.id(entity_key_and_name(value).0))
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        Ok(SegmentValues {
+            columns,
+            str_columns,
+            day: segment.fast_fields().u64("day").ok(),
+            entity_keys,
+        })
     }
 
     fn value(&self, column: usize, ordinal: u32) -> &str {
         self.columns[column]
             .get(ordinal as usize)
             .map_or("", String::as_str)
+    }
+
+    fn entity_key(&self, ordinal: u32) -> Option<u32> {
+        self.entity_keys.get(ordinal as usize).copied()
+    }
+}
+
+/// Entity keys numbered in order of first sight, across segments. Keys are
+/// never forgotten (a merged segment's keys are mostly its parents'), so
+/// it grows with the distinct keys ever indexed: a few MB at 100,000
+/// articles.
+#[derive(Default)]
+struct KeyInterner {
+    ids: HashMap<String, u32>,
+    keys: Vec<String>,
+}
+
+impl KeyInterner {
+    fn id(&mut self, key: &str) -> u32 {
+        if let Some(&id) = self.ids.get(key) {
+            return id;
+        }
+        let id = u32::try_from(self.keys.len()).unwrap_or(u32::MAX);
+        self.keys.push(key.to_owned());
+        self.ids.insert(key.to_owned(), id);
+        id
     }
 }
 
@@ -78,6 +127,7 @@ pub struct FacetScratch {
     values: Mutex<HashMap<SegmentId, Arc<SegmentValues>>>,
     /// Zeroed count arrays, returned after each use.
     counts: Mutex<Vec<Vec<u32>>>,
+    keys: RwLock<KeyInterner>,
 }
 
 impl FacetScratch {
@@ -87,7 +137,7 @@ impl FacetScratch {
         if let Some(values) = self.values.lock().ok().and_then(|map| map.get(&id).cloned()) {
             return Ok(values);
         }
-        let decoded = Arc::new(SegmentValues::decode(segment)?);
+        let decoded = Arc::new(SegmentValues::decode(segment, &self.keys)?);
         if let Ok(mut map) = self.values.lock() {
             map.insert(id, decoded.clone());
         }
@@ -176,7 +226,7 @@ pub fn count_matches(
     Ok(Counted {
         total,
         lower_bound,
-        facets: merge(&segments),
+        facets: merge(&segments, scratch),
     })
 }
 
@@ -220,9 +270,10 @@ impl YearCounts {
 
 impl SegmentCounter {
     fn open(segment: &SegmentReader, scratch: &FacetScratch) -> tantivy::Result<SegmentCounter> {
+        let values = scratch.values(segment)?;
         let mut columns = Vec::new();
-        for (index, name) in COLUMNS.iter().enumerate() {
-            if let Some(column) = segment.fast_fields().str(name)? {
+        for (index, column) in values.str_columns.iter().enumerate() {
+            if let Some(column) = column.clone() {
                 columns.push((
                     index,
                     ColumnCounts {
@@ -234,9 +285,9 @@ impl SegmentCounter {
             }
         }
         Ok(SegmentCounter {
-            values: scratch.values(segment)?,
+            day: values.day.clone(),
+            values,
             columns,
-            day: segment.fast_fields().u64("day").ok(),
             years: YearCounts::default(),
         })
     }
@@ -277,22 +328,41 @@ impl SegmentCounter {
 }
 
 /// Sums the segments' counts by value and keeps the most frequent values.
-fn merge(segments: &[SegmentCounts]) -> Facets {
-    let touched: usize = segments.iter().map(|segment| segment.ordinals.len()).sum();
+fn merge(segments: &[SegmentCounts], scratch: &FacetScratch) -> Facets {
     let mut outlets: HashMap<&str, u64> = HashMap::new();
     let mut events: HashMap<&str, u64> = HashMap::new();
     let mut years: HashMap<u64, u64> = HashMap::new();
-    // Documents per entity key; the key's label (its most frequent name)
-    // is looked for afterwards, for the listed keys only.
-    let mut entities: HashMap<&str, u64> = HashMap::with_capacity(touched);
+    let interner = scratch
+        .keys
+        .read()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    // Documents per entity key id, in a dense array; the key's label (its
+    // most frequent name) is looked for afterwards, for the listed keys only.
+    let mut per_key = scratch.take_counts(interner.keys.len());
+    let mut touched: Vec<u32> = Vec::new();
     for segment in segments {
         for &(column, ordinal, count) in &segment.ordinals {
-            let value = segment.values.value(column, ordinal);
-            let count = u64::from(count);
             match column {
-                OUTLET => *outlets.entry(value).or_default() += count,
-                EVENT => *events.entry(value).or_default() += count,
-                ENTITY => *entities.entry(entity_key_and_name(value).0).or_default() += count,
+                OUTLET => {
+                    *outlets.entry(segment.values.value(column, ordinal)).or_default() += u64::from(count)
+                }
+                EVENT => {
+                    *events.entry(segment.values.value(column, ordinal)).or_default() += u64::from(count)
+                }
+                ENTITY => {
+                    let Some(slot) = segment
+                        .values
+                        .entity_key(ordinal)
+                        .and_then(|id| per_key.get_mut(id as usize).map(|slot| (id, slot)))
+                    else {
+                        continue;
+                    };
+                    let (id, slot) = slot;
+                    if *slot == 0 {
+                        touched.push(id);
+                    }
+                    *slot += count;
+                }
                 _ => {}
             }
         }
@@ -300,8 +370,26 @@ fn merge(segments: &[SegmentCounts]) -> Facets {
             *years.entry(*year).or_default() += count;
         }
     }
-    let listed_entities = top(entities.into_iter().collect());
-    let labels = entity_labels(segments, &listed_entities);
+    let key_counts: Vec<(&str, u64)> = touched
+        .iter()
+        .map(|&id| {
+            (
+                interner.keys[id as usize].as_str(),
+                u64::from(per_key[id as usize]),
+            )
+        })
+        .collect();
+    let listed_entities = top(key_counts);
+    // The listed keys' ids, to find their names by id.
+    let listed_ids: Vec<(u32, u64)> = listed_entities
+        .iter()
+        .filter_map(|(key, count)| interner.ids.get(*key).map(|&id| (id, *count)))
+        .collect();
+    for &id in &touched {
+        per_key[id as usize] = 0;
+    }
+    scratch.give_back(per_key);
+    let labels = entity_labels(segments, &listed_ids);
     let counted = |(value, count): (&str, u64)| FacetCount {
         value: value.to_owned(),
         label: value.to_owned(),
@@ -327,7 +415,13 @@ fn merge(segments: &[SegmentCounts]) -> Facets {
             .into_iter()
             .map(|(key, count)| FacetCount {
                 value: key.to_owned(),
-                label: labels.get(key).map_or(key, |label| label).to_owned(),
+                label: interner
+                    .ids
+                    .get(key)
+                    .and_then(|id| labels.get(id))
+                    .copied()
+                    .unwrap_or(key)
+                    .to_owned(),
                 count,
             })
             .collect(),
@@ -358,31 +452,34 @@ fn entity_key_and_name(value: &str) -> (&str, &str) {
 }
 
 /// The label of each listed entity key: its most frequent name among the
-/// counted documents (ties: the smallest name). Only the listed keys are
-/// looked at, so no per-key name tally is kept for the thousands of keys a
-/// common word's matches mention (that tally was a map per key, and its
-/// allocations and hashing a tenth of a search's CPU).
-fn entity_labels<'a>(segments: &'a [SegmentCounts], listed: &[(&'a str, u64)]) -> HashMap<&'a str, &'a str> {
-    let mut names: HashMap<&str, HashMap<&str, u64>> =
-        listed.iter().map(|(key, _)| (*key, HashMap::new())).collect();
+/// counted documents (ties: the smallest name). Only the ordinals of the
+/// listed keys (found by key id, no string work) are looked at, so no
+/// per-key name tally is kept for the thousands of keys a common word's
+/// matches mention.
+fn entity_labels<'a>(segments: &'a [SegmentCounts], listed: &[(u32, u64)]) -> HashMap<u32, &'a str> {
+    let mut names: Vec<(u32, HashMap<&'a str, u64>)> =
+        listed.iter().map(|(id, _)| (*id, HashMap::new())).collect();
     for segment in segments {
         for &(column, ordinal, count) in &segment.ordinals {
             if column != ENTITY {
                 continue;
             }
-            let (key, name) = entity_key_and_name(segment.values.value(column, ordinal));
-            if let Some(tally) = names.get_mut(key) {
+            let Some(id) = segment.values.entity_key(ordinal) else {
+                continue;
+            };
+            if let Some((_, tally)) = names.iter_mut().find(|(listed, _)| *listed == id) {
+                let (_, name) = entity_key_and_name(segment.values.value(column, ordinal));
                 *tally.entry(name).or_default() += u64::from(count);
             }
         }
     }
     names
         .into_iter()
-        .filter_map(|(key, tally)| {
+        .filter_map(|(id, tally)| {
             let (name, _) = tally
                 .into_iter()
                 .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))?;
-            Some((key, name))
+            Some((id, name))
         })
         .collect()
 }
@@ -402,11 +499,21 @@ fn top<V: Ord>(mut counts: Vec<(V, u64)>) -> Vec<(V, u64)> {
 mod tests {
     use super::*;
 
-    fn segment(entities: &[&str], counted: &[(u32, u32)]) -> SegmentCounts {
+    fn segment(scratch: &FacetScratch, entities: &[&str], counted: &[(u32, u32)]) -> SegmentCounts {
         let mut columns: [Vec<String>; 3] = Default::default();
         columns[ENTITY] = entities.iter().map(|value| value.to_string()).collect();
+        let mut keys = scratch.keys.write().unwrap();
+        let entity_keys = entities
+            .iter()
+            .map(|value| keys.id(entity_key_and_name(value).0))
+            .collect();
         SegmentCounts {
-            values: Arc::new(SegmentValues { columns }),
+            values: Arc::new(SegmentValues {
+                columns,
+                str_columns: Default::default(),
+                day: None,
+                entity_keys,
+            }),
             ordinals: counted
                 .iter()
                 .map(|&(ordinal, count)| (ENTITY, ordinal, count))
@@ -417,8 +524,10 @@ mod tests {
 
     #[test]
     fn an_entity_is_labelled_by_its_most_frequent_name_across_segments() {
+        let scratch = FacetScratch::default();
         let segments = [
             segment(
+                &scratch,
                 &[
                     "person:sybiha\tAndrii Sybiga",
                     "person:sybiha\tAndrii Sybiha",
@@ -427,11 +536,12 @@ mod tests {
                 &[(0, 2), (1, 1), (2, 1)],
             ),
             segment(
+                &scratch,
                 &["person:sybiha\tAndrii Sybiha", "place:kyiv\tKyiv"],
                 &[(0, 2), (1, 1)],
             ),
         ];
-        let facets = merge(&segments);
+        let facets = merge(&segments, &scratch);
         let listed: Vec<(&str, &str, u64)> = facets
             .entities
             .iter()

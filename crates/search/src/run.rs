@@ -12,7 +12,8 @@ use std::time::Instant;
 
 use tantivy::collector::TopDocs;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+    AllQuery, Bm25Weight, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery,
+    TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
@@ -37,13 +38,11 @@ pub const MAX_LIMIT: usize = 500;
 pub const MAX_OFFSET: usize = 10_000;
 /// Snippet length in characters.
 const SNIPPET_CHARS: usize = 240;
-/// Title matches weigh this much more than body matches.
-const TITLE_BOOST: Score = 2.0;
 /// Score of a match through an entity key alone. Constant, because BM25
 /// on the key field would favour documents with few keys (a quote, whose
 /// only key is its speaker, outranked every article); below a typical text
 /// match, so documents using the typed spelling come first.
-const ENTITY_MATCH_SCORE: Score = 1.0;
+pub(crate) const ENTITY_MATCH_SCORE: Score = 1.0;
 
 /// One positive requirement: text words, optionally also met by an entity key.
 struct Requirement {
@@ -66,7 +65,6 @@ pub fn search(
 ) -> Result<SearchResults, SearchError> {
     let started = Instant::now();
     let mut analyzer = text_analyzer();
-    let filters = filters(fields, request)?;
     let clauses = parse::parse(&request.text);
     let frequencies = IndexFrequencies {
         searcher,
@@ -74,10 +72,16 @@ pub fn search(
         analyzer: analyzer.clone(),
     };
     let requirements = requirements(&clauses, &mut analyzer, &frequencies);
+    let matcher = Matcher {
+        searcher,
+        fields,
+        kind: request.kind,
+    };
+    let filters = filters(fields, request, !requirements.is_empty())?;
     let exclusions: Vec<Box<dyn Query>> = clauses
         .iter()
         .filter(|c| c.negated)
-        .filter_map(|c| text_match(fields, &tokens(&mut analyzer, &c.text)))
+        .filter_map(|c| union(matcher.words(&tokens(&mut analyzer, &c.text))))
         .collect();
 
     let limit = request.limit.min(MAX_LIMIT);
@@ -93,10 +97,10 @@ pub fn search(
         })
     };
     let mut relaxed = false;
-    let mut query = build(fields, &requirements, &exclusions, &filters, Occur::Must);
+    let mut query = build(&matcher, &requirements, &exclusions, &filters, Occur::Must);
     let mut counted = count(&*query)?;
     if counted.total == 0 && requirements.len() > 1 {
-        let any_word = build(fields, &requirements, &exclusions, &filters, Occur::Should);
+        let any_word = build(&matcher, &requirements, &exclusions, &filters, Occur::Should);
         let any_counted = count(&*any_word)?;
         if any_counted.total > 0 {
             (query, counted, relaxed) = (any_word, any_counted, true);
@@ -110,7 +114,7 @@ pub fn search(
     let mut snippet_terms = BTreeMap::new();
     for requirement in &requirements {
         for token in &requirement.tokens {
-            let documents = frequencies.term_documents(fields.body, token);
+            let documents = frequencies.word_documents_analysed(token);
             if documents > 0 {
                 snippet_terms.insert(token.clone(), 1.0 / (1.0 + documents as Score));
             }
@@ -226,36 +230,122 @@ fn requirements(
     out
 }
 
+/// The queries that match words and entity keys in the fields of the
+/// kinds of document asked for.
+struct Matcher<'a> {
+    searcher: &'a Searcher,
+    fields: &'a Fields,
+    kind: SearchKind,
+}
+
+impl Matcher<'_> {
+    /// Where words are looked for. Articles only search every document's
+    /// `text` and need the kind filter ([`filters`]); quotes only have a
+    /// field of their own.
+    fn text_field(&self) -> Field {
+        match self.kind {
+            SearchKind::All | SearchKind::Articles => self.fields.text,
+            SearchKind::Quotes => self.fields.quote_text,
+        }
+    }
+
+    fn entity_field(&self) -> Field {
+        match self.kind {
+            SearchKind::All | SearchKind::Articles => self.fields.entity_match,
+            SearchKind::Quotes => self.fields.speaker_entity,
+        }
+    }
+
+    /// The analysed tokens in the searched field: a term, or a phrase when
+    /// several.
+    fn words(&self, tokens: &[String]) -> Vec<Box<dyn Query>> {
+        let field = self.text_field();
+        match tokens {
+            [] => Vec::new(),
+            [token] => vec![Box::new(TermQuery::new(
+                Term::from_field_text(field, token),
+                IndexRecordOption::WithFreqs,
+            ))],
+            _ => vec![Box::new(PhraseQuery::new(
+                tokens.iter().map(|t| Term::from_field_text(field, t)).collect(),
+            ))],
+        }
+    }
+
+    /// The entity key in the searched key field, scoring
+    /// [`ENTITY_MATCH_SCORE`] wherever it matches. The key fields have no
+    /// length norms and a key occurs once per document, so BM25 gives the
+    /// key one score in every document: boosted to `ENTITY_MATCH_SCORE` it
+    /// is a constant score, yet still a term query that block-max WAND can
+    /// prune. Should BM25 give no usable score (no statistics yet), the
+    /// key is wrapped in a constant-score query instead.
+    fn entity(&self, key: &str) -> Box<dyn Query> {
+        let term = Term::from_field_text(self.entity_field(), key);
+        let once = Bm25Weight::for_terms(self.searcher, std::slice::from_ref(&term))
+            .map(|weight| weight.score(1, 1))
+            .unwrap_or(0.0);
+        let query = TermQuery::new(term, IndexRecordOption::WithFreqs);
+        if once.is_finite() && once > 0.0 {
+            Box::new(BoostQuery::new(Box::new(query), ENTITY_MATCH_SCORE / once))
+        } else {
+            Box::new(ConstScoreQuery::new(Box::new(query), ENTITY_MATCH_SCORE))
+        }
+    }
+
+    /// Everything that meets one requirement.
+    fn alternatives(&self, requirement: &Requirement) -> Vec<Box<dyn Query>> {
+        let mut out = self.words(&requirement.tokens);
+        if let Some(entity) = &requirement.entity {
+            out.push(self.entity(&entity.key));
+        }
+        out
+    }
+}
+
+/// One query matching any of `queries`; `None` when there are none.
+fn union(queries: Vec<Box<dyn Query>>) -> Option<Box<dyn Query>> {
+    let mut queries = queries;
+    match queries.len() {
+        0 => None,
+        // A lone term query prunes on its own (a one-clause boolean query
+        // would score every match).
+        1 => queries.pop(),
+        _ => Some(Box::new(BooleanQuery::new(
+            queries.into_iter().map(|q| (Occur::Should, q)).collect(),
+        ))),
+    }
+}
+
 /// The whole query: every requirement (`Occur::Must`) or any of them
 /// (`Occur::Should`), exclusions, filters.
 fn build(
-    fields: &Fields,
+    matcher: &Matcher,
     requirements: &[Requirement],
     exclusions: &[Box<dyn Query>],
     filters: &[Box<dyn Query>],
     occur: Occur,
 ) -> Box<dyn Query> {
-    if let Some(flat) = flat_disjunction(fields, requirements, exclusions, filters, occur) {
-        return flat;
+    let any_word = requirements.len() == 1 || occur == Occur::Should;
+    if any_word && !requirements.is_empty() && exclusions.is_empty() && filters.is_empty() {
+        // One flat disjunction: with single words it is all term queries,
+        // and only that lets the top-k collector use block-max WAND and skip
+        // the postings of common words that cannot reach the page ("the"
+        // matches nearly every document). Matches and scores are the nested
+        // form's below.
+        let all: Vec<Box<dyn Query>> = requirements
+            .iter()
+            .flat_map(|r| matcher.alternatives(r))
+            .collect();
+        if let Some(query) = union(all) {
+            return query;
+        }
     }
     let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut any_of: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for requirement in requirements {
-        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        if let Some(text) = text_match(fields, &requirement.tokens) {
-            alternatives.push((Occur::Should, text));
-        }
-        if let Some(entity) = &requirement.entity {
-            let by_key = TermQuery::new(
-                Term::from_field_text(fields.entity, &entity.key),
-                IndexRecordOption::Basic,
-            );
-            alternatives.push((
-                Occur::Should,
-                Box::new(ConstScoreQuery::new(Box::new(by_key), ENTITY_MATCH_SCORE)),
-            ));
-        }
-        let requirement: Box<dyn Query> = Box::new(BooleanQuery::new(alternatives));
+        let Some(requirement) = union(matcher.alternatives(requirement)) else {
+            continue;
+        };
         match occur {
             Occur::Should => any_of.push((Occur::Should, requirement)),
             _ => parts.push((Occur::Must, requirement)),
@@ -281,76 +371,15 @@ fn build(
     Box::new(BooleanQuery::new(parts))
 }
 
-/// The query as one flat disjunction of term queries, when it is one: a
-/// single word (or, relaxed, any of several words), none naming an entity,
-/// without exclusions or filters. Scores and matches are those of the
-/// nested form [`build`] makes, but only a flat disjunction of terms lets
-/// the top-k collector use block-max WAND and skip the postings of common
-/// words that cannot reach the page ("the" matches nearly every document).
-fn flat_disjunction(
-    fields: &Fields,
-    requirements: &[Requirement],
-    exclusions: &[Box<dyn Query>],
-    filters: &[Box<dyn Query>],
-    occur: Occur,
-) -> Option<Box<dyn Query>> {
-    let any_word = requirements.len() == 1 || occur == Occur::Should;
-    if !any_word || requirements.is_empty() || !exclusions.is_empty() || !filters.is_empty() {
-        return None;
-    }
-    let mut terms: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for requirement in requirements {
-        let ([token], None) = (requirement.tokens.as_slice(), &requirement.entity) else {
-            return None;
-        };
-        terms.extend(
-            field_terms(fields, token)
-                .into_iter()
-                .map(|query| (Occur::Should, query)),
-        );
-    }
-    Some(Box::new(BooleanQuery::new(terms)))
-}
-
-/// One token in the title (boosted), the body and the speaker field.
-fn field_terms(fields: &Fields, token: &str) -> [Box<dyn Query>; 3] {
-    let term =
-        |field: Field| TermQuery::new(Term::from_field_text(field, token), IndexRecordOption::WithFreqs);
-    [
-        Box::new(BoostQuery::new(Box::new(term(fields.title)), TITLE_BOOST)),
-        Box::new(term(fields.body)),
-        Box::new(term(fields.speaker)),
-    ]
-}
-
-/// Tokens in title (boosted), body or speaker; a phrase when several.
-fn text_match(fields: &Fields, tokens: &[String]) -> Option<Box<dyn Query>> {
-    if tokens.is_empty() {
-        return None;
-    }
-    if let [token] = tokens {
-        let terms = field_terms(fields, token).into_iter();
-        return Some(Box::new(BooleanQuery::new(
-            terms.map(|query| (Occur::Should, query)).collect(),
-        )));
-    }
-    let phrase = |field: Field| -> Box<dyn Query> {
-        Box::new(PhraseQuery::new(
-            tokens.iter().map(|t| Term::from_field_text(field, t)).collect(),
-        ))
-    };
-    Some(Box::new(BooleanQuery::new(vec![
-        (
-            Occur::Should,
-            Box::new(BoostQuery::new(phrase(fields.title), TITLE_BOOST)) as Box<dyn Query>,
-        ),
-        (Occur::Should, phrase(fields.body)),
-        (Occur::Should, phrase(fields.speaker)),
-    ])))
-}
-
 /// Filter queries from the request's outlet, dates, entity, event and kind.
-fn filters(fields: &Fields, request: &SearchQuery) -> Result<Vec<Box<dyn Query>>, SearchError> {
+/// "Quotes only" is a filter only when no words are searched: words are
+/// then looked for in the quotes' own field ([`Matcher`]), which is the
+/// filter already.
+fn filters(
+    fields: &Fields,
+    request: &SearchQuery,
+    words_searched: bool,
+) -> Result<Vec<Box<dyn Query>>, SearchError> {
     let exact = |field: Field, value: &str| -> Box<dyn Query> {
         Box::new(TermQuery::new(
             Term::from_field_text(field, value),
@@ -369,6 +398,7 @@ fn filters(fields: &Fields, request: &SearchQuery) -> Result<Vec<Box<dyn Query>>
     }
     match request.kind {
         SearchKind::All => {}
+        SearchKind::Quotes if words_searched => {}
         SearchKind::Articles => out.push(exact(fields.kind, KIND_ARTICLE)),
         SearchKind::Quotes => out.push(exact(fields.kind, KIND_QUOTE)),
     }
@@ -496,6 +526,11 @@ impl IndexFrequencies<'_> {
             .doc_freq(&Term::from_field_text(field, token))
             .unwrap_or(0)
     }
+
+    /// Documents (articles and quotes) containing an analysed token.
+    fn word_documents_analysed(&self, token: &str) -> u64 {
+        self.term_documents(self.fields.text, token) + self.term_documents(self.fields.quote_text, token)
+    }
 }
 
 impl Frequencies for IndexFrequencies<'_> {
@@ -507,7 +542,7 @@ impl Frequencies for IndexFrequencies<'_> {
         let mut analyzer = self.analyzer.clone();
         tokens(&mut analyzer, word)
             .first()
-            .map_or(0, |token| self.term_documents(self.fields.body, token))
+            .map_or(0, |token| self.word_documents_analysed(token))
     }
 }
 

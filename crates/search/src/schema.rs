@@ -11,7 +11,7 @@ use tantivy::Index;
 
 /// Bumped whenever fields or tokenisation change: an index written with
 /// another version is discarded and rebuilt from the store.
-pub const SCHEMA_VERSION: &str = "parallax-search 1";
+pub const SCHEMA_VERSION: &str = "parallax-search 2";
 
 /// Tokens this long or longer (URLs, garbage) are dropped.
 pub const MAX_TOKEN_BYTES: usize = 40;
@@ -36,12 +36,27 @@ pub struct Fields {
     pub revision: Field,
     /// Body hash of the indexed revision (article documents only).
     pub content_hash: Field,
-    /// Headline (searched, stored).
+    /// Headline (stored, for display; searched through `text`).
     pub title: Field,
-    /// Article body or quote text (searched, stored for snippets).
+    /// Article body or quote text (stored, for snippets; searched through `text`).
     pub body: Field,
-    /// Quote speaker's name (searched, stored).
+    /// Quote speaker's name (stored; searched through `text`).
     pub speaker: Field,
+    /// What a word may match, in one field, so that a word is one posting
+    /// list rather than a union of several (the union was most of
+    /// ranking's and counting's cost). An article document: its headline
+    /// twice (a headline match weighs about as much as two in the body) and
+    /// its body. A quote document: its text and its speaker's name — not its
+    /// article's headline, or every quote of an article headlined "Trump …"
+    /// would match `Trump`, whoever spoke and whatever was said. Values are
+    /// indexed with a position gap, so a phrase does not run from the
+    /// headline into the body.
+    pub text: Field,
+    /// A quote document's `text` again, so that "quotes only" is a choice
+    /// of field rather than a filter beside the words (a filter stops the
+    /// top-k collector from skipping postings). Quotes are short: this adds
+    /// a few percent to the index.
+    pub quote_text: Field,
     /// Outlet name (exact filter and facet).
     pub outlet: Field,
     /// Publication date as stored (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`).
@@ -49,8 +64,16 @@ pub struct Fields {
     /// Publication date as a number `YYYYMMDD` (month or day 00 when
     /// unknown); range filters, year facet and date ordering.
     pub day: Field,
-    /// Entity keys (exact; filter, expansion and facet).
+    /// Entity keys (exact; filter, expansion guards and facet).
     pub entity: Field,
+    /// The same keys again (`entity_match`: every document's;
+    /// `speaker_entity`: quote documents' speaker keys, beside
+    /// `quote_text`), indexed with frequencies and without length norms: a
+    /// match through an expanded entity is then a plain term query with the
+    /// same score in every document (see `run::Matcher::entity`), which
+    /// block-max WAND can prune like the words.
+    pub entity_match: Field,
+    pub speaker_entity: Field,
     /// `key\tname` per entity: the facet label (fast field only).
     pub entity_label: Field,
     /// Mentions as `key\tsurface text`, so a hit found through an
@@ -66,26 +89,34 @@ pub struct Fields {
 /// The schema and its field handles.
 pub fn build_schema() -> (Schema, Fields) {
     let mut builder = Schema::builder();
-    let text = TextOptions::default()
-        .set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(TEXT_TOKENIZER)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-        )
-        .set_stored();
+    let searched = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TEXT_TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
     let exact_facet = (STRING | STORED).set_fast(None);
+    let key_match = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("raw")
+            .set_index_option(IndexRecordOption::WithFreqs)
+            .set_fieldnorms(false),
+    );
     let fields = Fields {
         kind: builder.add_text_field("kind", STRING | FAST),
         article: builder.add_text_field("article", exact_facet.clone()),
         revision: builder.add_u64_field("revision", FAST | STORED),
         content_hash: builder.add_text_field("content_hash", TextOptions::default().set_fast(None)),
-        title: builder.add_text_field("title", text.clone()),
-        body: builder.add_text_field("body", text.clone()),
-        speaker: builder.add_text_field("speaker", text),
+        title: builder.add_text_field("title", STORED),
+        body: builder.add_text_field("body", STORED),
+        speaker: builder.add_text_field("speaker", STORED),
+        text: builder.add_text_field("text", searched.clone()),
+        quote_text: builder.add_text_field("quote_text", searched),
         outlet: builder.add_text_field("outlet", exact_facet.clone()),
         published: builder.add_text_field("published", STORED),
         day: builder.add_u64_field("day", INDEXED | FAST),
         entity: builder.add_text_field("entity", STRING),
+        entity_match: builder.add_text_field("entity_match", key_match.clone()),
+        speaker_entity: builder.add_text_field("speaker_entity", key_match),
         entity_label: builder.add_text_field("entity_label", TextOptions::default().set_fast(None)),
         mention: builder.add_text_field("mention", STORED),
         event: builder.add_text_field("event", exact_facet),

@@ -219,6 +219,58 @@ fn quotes_are_documents_with_speaker_and_span() {
 }
 
 #[test]
+fn a_quote_matches_by_its_words_and_speaker_not_its_article_headline() {
+    let (_dir, index) = indexed(&corpus());
+    let quotes = |text: &str| SearchQuery {
+        kind: SearchKind::Quotes,
+        ..SearchQuery::text(text)
+    };
+    // "ahead" is only in the headline of the weather article: the article
+    // matches, its quotes (the forecasters', the farmers') do not.
+    assert_eq!(run(&index, SearchQuery::text("ahead")).total, 1);
+    assert_eq!(run(&index, quotes("ahead")).total, 0);
+    // A quote found by its speaker keeps its article's headline for display.
+    let by_speaker = run(&index, quotes("Sybiha ready"));
+    assert_eq!(by_speaker.total, 1, "{:?}", by_speaker.hits);
+    assert_eq!(
+        by_speaker.hits[0].title.as_deref(),
+        Some("Sybiha says Istanbul talks will resume")
+    );
+}
+
+#[test]
+fn a_match_through_the_entity_key_alone_scores_the_constant() {
+    let (_dir, index) = indexed(&corpus());
+    for kind in [SearchKind::All, SearchKind::Articles] {
+        let results = run(
+            &index,
+            SearchQuery {
+                kind,
+                ..SearchQuery::text("Sybiha")
+            },
+        );
+        let through_key = results
+            .hits
+            .iter()
+            .find(|h| h.article == "b-sybiga" && h.kind == HitKind::Article)
+            .expect("the Sybiga article is found through the key");
+        assert!(
+            (through_key.score - crate::run::ENTITY_MATCH_SCORE).abs() < 1e-4,
+            "{kind:?}: {}",
+            through_key.score
+        );
+    }
+}
+
+#[test]
+fn a_phrase_does_not_run_from_the_headline_into_the_body() {
+    // Headline ends "resume", body starts "Ukrainian".
+    let (_dir, index) = indexed(&corpus());
+    assert_eq!(run(&index, SearchQuery::text("\"resume Ukrainian\"")).total, 0);
+    assert_eq!(run(&index, SearchQuery::text("\"talks will resume\"")).total, 1);
+}
+
+#[test]
 fn filters_restrict_and_facets_count_the_match_set() {
     let (_dir, index) = indexed(&corpus());
     let all = SearchQuery {
