@@ -12,6 +12,8 @@ use crate::dictionary::verbs::VerbDictionary;
 pub struct Coded {
     /// Words `[start, end)` of the verb (the trigger).
     pub verb: (usize, usize),
+    /// The verb's base form ("ATTACK").
+    pub lemma: String,
     /// First word of the verb group.
     pub group_start: usize,
     /// Clause bounds `[lo, hi)`.
@@ -118,6 +120,7 @@ pub fn code_sentence(
         };
         coded.push(Coded {
             verb: (group.verb_start, group.verb_end),
+            lemma: group.form.lemma.clone(),
             group_start: group.start,
             clause: (group.lo, group.hi),
             sources,
@@ -191,6 +194,10 @@ fn best_code(
 /// the verb right after them ("Russia, which attacked Kyiv").
 const RELATIVES: &[&str] = &["WHO", "WHICH", "THAT"];
 
+/// Most words of an apposition between a name and a relative pronoun
+/// ("Corker, a Tennessee Republican who …").
+const MAX_APPOSITION_WORDS: usize = 6;
+
 /// The subject of the first verb of the group's clause, for a participle
 /// that shares it.
 fn leading_subject(
@@ -223,7 +230,20 @@ fn subject_of(words: &[String], actors: &[(usize, usize)], group: &VerbGroup) ->
         } else {
             pronoun
         };
-        actors.iter().position(|&(_, e)| e == before)
+        // "Senator Bob Corker, a Tennessee Republican who has met …": the pronoun
+        // stands for the named actor an apposition describes.
+        let apposition = || {
+            let comma = (before.saturating_sub(MAX_APPOSITION_WORDS)..before)
+                .rev()
+                .find(|&k| words[k] == ",")?;
+            let plain = words[comma + 1..before]
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.'));
+            plain
+                .then(|| actors.iter().position(|&(_, e)| e == comma))
+                .flatten()
+        };
+        actors.iter().position(|&(_, e)| e == before).or_else(apposition)
     };
     let Some(last) = nearest.or_else(relative) else {
         return Vec::new();

@@ -9,6 +9,7 @@ mod build;
 mod calls;
 mod noun_events;
 mod references;
+mod senses;
 mod slots;
 
 use once_cell::sync::Lazy;
@@ -82,6 +83,10 @@ pub fn code_events(article: &Article) -> Vec<Event> {
             if in_question(&s.words, c.verb.1) {
                 continue;
             }
+            let Some(c) = in_sense(c, &s.words, &slots) else {
+                continue;
+            };
+            let c = &c;
             if c.specificity > 0 {
                 covered.push((c.verb.0, c.clause.1));
             }
@@ -91,6 +96,9 @@ pub fn code_events(article: &Article) -> Vec<Event> {
                 calls::is_call(&s.words, c.group_start, c.verb.0, c.clause.0),
             ) {
                 push_demand(&mut events, article, &s, &slots, c, speaker);
+                continue;
+            }
+            if senses::is_noun_complement(&VERBS, &s.words, c.group_start) {
                 continue;
             }
             let draft = Draft {
@@ -143,6 +151,47 @@ fn drop_repeats(events: &mut Vec<Event>) {
             code(&e.target),
         ))
     });
+}
+
+/// The coded verb in the sense its sentence uses, or `None` when it is no
+/// event there: a generic verb's bare default code (or a pattern with no
+/// target), a base form with no subject that could take it, which is a noun
+/// ("Sanders campaign manager", "top campaign officials"), an
+/// object that makes the verb non-political ("hit a record"). An object or a
+/// dyad of people may recode it ("attacked the plan", "Bush attacked Trump": criticism).
+fn in_sense(c: &Coded, words: &[String], slots: &[crate::actors::ActorSlot]) -> Option<Coded> {
+    // A generic verb is coded only by a specific pattern, and only on a coded target.
+    let coded_target = c
+        .targets
+        .iter()
+        .any(|&t| slots.get(t).is_some_and(|a| a.actor.is_some()));
+    if senses::is_generic(&c.lemma) && (c.specificity == 0 || !coded_target) {
+        return None;
+    }
+    if senses::is_bare_noun(words, c.verb.0, &c.lemma, slots) {
+        return None;
+    }
+    let mut coded = c.clone();
+    // "President Obama and President Vladimir V. Putin met": a reciprocal verb with a
+    // compound subject and no object is done by each to the others.
+    if senses::is_reciprocal(&c.lemma) && c.targets.is_empty() && c.sources.len() > 1 {
+        coded.targets = c.sources.clone();
+        coded.mutual = true;
+    }
+    let recode = match senses::by_object(&c.lemma, words, c.verb.1, c.clause.1) {
+        Some(None) => return None,
+        Some(Some(code)) => Some(code),
+        None => c.forward.as_deref().and_then(|code| {
+            let slot = |list: &[usize]| list.first().and_then(|&i| slots.get(i));
+            senses::verbal_attack(code, words, c.clause, slot(&c.sources), slot(&c.targets))
+                .map(str::to_owned)
+        }),
+    };
+    if let Some(code) = recode {
+        coded.forward = Some(code);
+        coded.reverse = None;
+    }
+    Some(coded)
 }
 
 /// True when a question mark ends the stretch of the sentence after word

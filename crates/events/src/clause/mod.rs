@@ -6,7 +6,7 @@
 mod lexicon;
 mod noun_reading;
 
-pub use lexicon::{is_article, is_boundary, is_group_word, is_reporting};
+pub use lexicon::{is_article, is_auxiliary, is_boundary, is_group_word, is_reporting};
 
 use crate::dictionary::verbs::{VerbDictionary, VerbForm};
 use lexicon::{is_be_form, is_cognition};
