@@ -183,8 +183,7 @@ fn in_sense(c: &Coded, words: &[String], slots: &[crate::actors::ActorSlot]) -> 
         Some(Some(code)) => Some(code),
         None => c.forward.as_deref().and_then(|code| {
             let slot = |list: &[usize]| list.first().and_then(|&i| slots.get(i));
-            senses::verbal_attack(code, words, c.clause, slot(&c.sources), slot(&c.targets))
-                .map(str::to_owned)
+            senses::verbal_sense(code, words, c.clause, slot(&c.sources), slot(&c.targets)).map(str::to_owned)
         }),
     };
     if let Some(code) = recode {

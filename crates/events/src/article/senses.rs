@@ -91,7 +91,8 @@ const BASE_FORM_SUBJECTS: &[&str] = &["I", "YOU", "WE", "THEY", "“", "\"", "("
 /// could make it finite or an infinitive — no plural or first/second person
 /// subject, no "to", auxiliary or adverb, no conjoined actors, not the first
 /// word — so it is a noun: "Sanders campaign manager", "top campaign
-/// officials", "a Group of 20 meeting".
+/// officials", "a Group of 20 meeting"; also right after a form of "be",
+/// where it is an adjective ("is fine").
 pub fn is_bare_noun(words: &[String], i: usize, lemma: &str, slots: &[ActorSlot]) -> bool {
     let Some(p) = i.checked_sub(1) else {
         return false;
@@ -108,6 +109,10 @@ pub fn is_bare_noun(words: &[String], i: usize, lemma: &str, slots: &[ActorSlot]
     let compound_subject = actor_before
         .and_then(|a| a.start.checked_sub(1))
         .is_some_and(|k| matches!(words[k].as_str(), "AND" | "OR" | ","));
+    // "is fine", "are free": after a form of "be" a base form is an adjective or a noun.
+    if crate::clause::is_be_form(previous) && !matches!(previous, "GET" | "GOT" | "GETS") {
+        return true;
+    }
     let finite_context = crate::clause::is_group_word(previous)
         || BASE_FORM_SUBJECTS.contains(&previous)
         || plural
@@ -188,10 +193,14 @@ pub fn by_object(
     })
 }
 
+/// Code for verbal support: "praise or endorse".
+const ENDORSE: &str = "051";
+
 /// A violent code (CAMEO 18–20) between people, with no weapon, force or
-/// casualty in its clause, as criticism: "Bush also attacked billionaire
-/// Donald Trump", "Rubio hit back".
-pub fn verbal_attack(
+/// casualty in its clause, as criticism ("Bush also attacked billionaire
+/// Donald Trump", "Rubio hit back"), and military protection (074) as verbal
+/// support ("Trump defended his campaign manager").
+pub fn verbal_sense(
     code: &str,
     words: &[String],
     clause: (usize, usize),
@@ -213,7 +222,14 @@ pub fn verbal_attack(
     let physical = clause_words
         .iter()
         .any(|w| PHYSICAL.contains(&w.as_str()) || super::build::names_weapon(std::slice::from_ref(w)));
-    (violent && between_people && !physical).then_some(CRITICIZE)
+    if !between_people || physical {
+        return None;
+    }
+    if violent {
+        Some(CRITICIZE)
+    } else {
+        code.starts_with("074").then_some(ENDORSE)
+    }
 }
 
 #[cfg(test)]
@@ -247,13 +263,46 @@ mod tests {
     }
 
     #[test]
+    fn base_forms_without_a_subject_are_nouns() {
+        let w = words("Sanders campaign manager Jeff Weaver");
+        assert!(is_bare_noun(&w, 1, "CAMPAIGN", &[person(0)]));
+        let w = words("the two sides meet");
+        assert!(!is_bare_noun(&w, 3, "MEET", &[]), "a plural subject");
+        let w = words("they will meet");
+        assert!(!is_bare_noun(&w, 2, "MEET", &[]), "after a modal");
+        let w = words("Obama and Putin meet");
+        assert!(
+            !is_bare_noun(&w, 3, "MEET", &[person(0), person(2)]),
+            "a compound subject"
+        );
+        let w = words("Russia hit Kyiv");
+        assert!(
+            !is_bare_noun(&w, 1, "HIT", &[]),
+            "a past tense like its base form"
+        );
+        let w = words("having leaders participate is fine");
+        assert!(is_bare_noun(&w, 4, "FINE", &[]), "an adjective after 'is'");
+    }
+
+    #[test]
+    fn infinitives_after_nouns_are_not_acts() {
+        let mut d = VerbDictionary::default();
+        d.add("--- BAN [172] ---\nBAN\n--- CONTINUE [---] ---\nCONTINUE {CONTINUED}\n");
+        let w = words("a proposal to ban Muslims");
+        assert!(is_noun_complement(&d, &w, 2));
+        let w = words("Congress continued to ban it");
+        assert!(!is_noun_complement(&d, &w, 2));
+        assert!(is_reciprocal("MEET") && !is_reciprocal("ATTACK"));
+    }
+
+    #[test]
     fn attacks_between_people_are_verbal_unless_physical() {
         let w = words("Bush attacked Trump");
         let (s, t) = (person(0), person(2));
-        assert_eq!(verbal_attack("190", &w, (0, 3), Some(&s), Some(&t)), Some("111"));
+        assert_eq!(verbal_sense("190", &w, (0, 3), Some(&s), Some(&t)), Some("111"));
         let w = words("Bush attacked Trump with a knife");
-        assert_eq!(verbal_attack("190", &w, (0, 6), Some(&s), Some(&t)), None);
-        assert_eq!(verbal_attack("042", &w, (0, 3), Some(&s), Some(&t)), None);
+        assert_eq!(verbal_sense("190", &w, (0, 6), Some(&s), Some(&t)), None);
+        assert_eq!(verbal_sense("042", &w, (0, 3), Some(&s), Some(&t)), None);
         let country = ActorSlot {
             person: false,
             actor: Some(crate::actors::event_actor(
@@ -265,10 +314,12 @@ mod tests {
             ..person(2)
         };
         assert_eq!(
-            verbal_attack("190", &w, (0, 3), Some(&s), Some(&country)),
+            verbal_sense("190", &w, (0, 3), Some(&s), Some(&country)),
             None,
             "an attack on a country stays an attack"
         );
+        let w = words("Trump defended Lewandowski");
+        assert_eq!(verbal_sense("074", &w, (0, 3), Some(&s), Some(&t)), Some("051"));
         assert!(is_generic("GO") && !is_generic("ATTACK"));
     }
 }

@@ -27,7 +27,7 @@ pub fn is_not_a_verb(
     }
     let head = &words[i];
     let previous = i.checked_sub(1).map(|p| words[p].as_str());
-    previous.is_some_and(is_determiner)
+    (previous.is_some_and(is_determiner) && !is_gerund_with_object(words, actors, i))
         || previous.is_some_and(is_degree_adverb)
         || (after_article_and_modifiers(words, i) && !after_named_actor(words, actors, i))
         || plural_after_to(previous, head)
@@ -35,6 +35,22 @@ pub fn is_not_a_verb(
         || helper_of_next_verb(dict, words, i, form)
         || future_going_to(dict, words, i, form)
         || plural_without_subject(words, actors, i)
+}
+
+/// Object pronouns that follow a gerund ("of blaming others", "for attacking them").
+const OBJECT_PRONOUNS: &[&str] = &["HIM", "HER", "THEM", "ME", "US", "YOU", "OTHERS", "IT"];
+
+/// "a long history of blaming others", "no price for attacking them": an
+/// -ing form after a preposition (not after an article or possessive), with
+/// an object right after it, is a gerund, a verb with its own object.
+fn is_gerund_with_object(words: &[String], actors: &[(usize, usize)], i: usize) -> bool {
+    let previous = i.checked_sub(1).map(|p| words[p].as_str());
+    let after_preposition = previous.is_some_and(|p| PREPOSITIONS.contains(&p));
+    let object = words
+        .get(i + 1)
+        .is_some_and(|w| OBJECT_PRONOUNS.contains(&w.as_str()) || (is_article(w) && w != "NO"))
+        || actors.iter().any(|&(s, _)| s == i + 1);
+    words[i].ends_with("ING") && after_preposition && object
 }
 
 /// Words after which a bare -s form can be a verb: its subject ("he
@@ -209,6 +225,11 @@ mod tests {
         assert!(reads("the two sides meet", 3), "after a plural subject");
         assert!(reads("they agreed to meet", 3), "an infinitive");
         assert!(reads("Rohan attacks Gondor", 1));
+        assert!(
+            reads("paid no price for attacking them", 4),
+            "a gerund with its object"
+        );
+        assert!(!reads("engaged in attacking", 2), "no object: a noun");
         assert!(reads("the Philippines and France agree", 4), "a named subject");
         assert!(!reads("the Russian attack", 2), "a demonym is an adjective");
     }
