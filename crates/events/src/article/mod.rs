@@ -23,6 +23,7 @@ use crate::dictionary::verbs::VerbDictionary;
 use crate::modality;
 use crate::words::upper;
 use build::{push_pairs, Draft};
+use senses::Sense;
 
 /// PETRARCH2's CAMEO verb dictionary (MIT) with Parallax's additions.
 static VERBS: Lazy<VerbDictionary> = Lazy::new(|| {
@@ -81,6 +82,16 @@ pub fn code_events(article: &Article) -> Vec<Event> {
             }
             // A question asserts nothing ("Marco Rubio, will you resign?").
             if in_question(&s.words, c.verb.1) {
+                continue;
+            }
+            // "the U.S.-led campaign", "a Saudi-backed force": a form hyphenated to the
+            // word before it is part of a compound adjective.
+            let hyphenated = s
+                .spans
+                .get(c.verb.0)
+                .and_then(|w| body.get(..w.start))
+                .is_some_and(|before| before.ends_with('-'));
+            if hyphenated {
                 continue;
             }
             let Some(c) = in_sense(c, &s.words, &slots) else {
@@ -178,17 +189,25 @@ fn in_sense(c: &Coded, words: &[String], slots: &[crate::actors::ActorSlot]) -> 
         coded.targets = c.sources.clone();
         coded.mutual = true;
     }
-    let recode = match senses::by_object(&c.lemma, words, c.verb.1, c.clause.1) {
-        Some(None) => return None,
-        Some(Some(code)) => Some(code),
-        None => c.forward.as_deref().and_then(|code| {
-            let slot = |list: &[usize]| list.first().and_then(|&i| slots.get(i));
-            senses::verbal_sense(code, words, c.clause, slot(&c.sources), slot(&c.targets)).map(str::to_owned)
-        }),
-    };
-    if let Some(code) = recode {
-        coded.forward = Some(code);
-        coded.reverse = None;
+    let slot = |list: &[usize]| list.first().and_then(|&i| slots.get(i));
+    let sense = senses::by_object(&c.lemma, words, c.verb.1, c.clause.1).or_else(|| {
+        let code = c.forward.as_deref()?;
+        senses::verbal_sense(
+            &c.lemma,
+            code,
+            words,
+            c.clause,
+            slot(&c.sources),
+            slot(&c.targets),
+        )
+    });
+    match sense {
+        Some(Sense::NotAnEvent) => return None,
+        Some(Sense::Code(code)) => {
+            coded.forward = Some(code);
+            coded.reverse = None;
+        }
+        None => {}
     }
     Some(coded)
 }

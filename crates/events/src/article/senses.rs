@@ -113,11 +113,13 @@ pub fn is_bare_noun(words: &[String], i: usize, lemma: &str, slots: &[ActorSlot]
     if crate::clause::is_be_form(previous) && !matches!(previous, "GET" | "GOT" | "GETS") {
         return true;
     }
+    // After a comma or colon a base form has no subject ("… Social Security, tax cuts").
+    let opening_mark = !previous.chars().any(char::is_alphanumeric) && !matches!(previous, "," | ";" | ":");
     let finite_context = crate::clause::is_group_word(previous)
         || BASE_FORM_SUBJECTS.contains(&previous)
         || plural
         || compound_subject
-        || !previous.chars().any(char::is_alphanumeric);
+        || opening_mark;
     !finite_context
 }
 
@@ -174,24 +176,33 @@ pub fn is_generic(lemma: &str) -> bool {
     GENERIC.contains(lemma)
 }
 
-/// The sense the verb's object selects: `Some(None)` when it is not a
-/// political event, `Some(Some(code))` for another code, `None` when no
-/// listed object follows.
-pub fn by_object(
-    lemma: &str,
-    words: &[String],
-    verb_end: usize,
-    clause_end: usize,
-) -> Option<Option<String>> {
+/// What a verb means in its sentence when that differs from its dictionary code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sense {
+    /// Another CAMEO code.
+    Code(String),
+    /// No political event at all ("hit a record", "beating Mr. Trump for second").
+    NotAnEvent,
+}
+
+/// The sense the verb's object selects, if a listed object follows.
+pub fn by_object(lemma: &str, words: &[String], verb_end: usize, clause_end: usize) -> Option<Sense> {
     let senses = SENSES.get(lemma)?;
     let window = &words[verb_end.min(clause_end)..(verb_end + OBJECT_WINDOW).min(clause_end)];
     senses.iter().find_map(|(objects, code)| {
         window
             .iter()
             .any(|w| objects.contains(w.as_str()))
-            .then(|| code.map(str::to_owned))
+            .then(|| code.map_or(Sense::NotAnEvent, |c| Sense::Code(c.to_owned())))
     })
 }
+
+/// Verbs of winning and losing: between people with no force in the clause
+/// they are a contest, an election or a poll ("nearly beating Mr. Trump for
+/// second"), not an event.
+const CONTESTS: &[&str] = &[
+    "BEAT", "DEFEAT", "EDGE", "OUTPACE", "TRAIL", "TOP", "OUTPOLL", "OUTSCORE",
+];
 
 /// Code for verbal support: "praise or endorse".
 const ENDORSE: &str = "051";
@@ -199,14 +210,16 @@ const ENDORSE: &str = "051";
 /// A violent code (CAMEO 18–20) between people, with no weapon, force or
 /// casualty in its clause, as criticism ("Bush also attacked billionaire
 /// Donald Trump", "Rubio hit back"), and military protection (074) as verbal
-/// support ("Trump defended his campaign manager").
+/// support ("Trump defended his campaign manager"); a contest between people
+/// is no event.
 pub fn verbal_sense(
+    lemma: &str,
     code: &str,
     words: &[String],
     clause: (usize, usize),
     source: Option<&ActorSlot>,
     target: Option<&ActorSlot>,
-) -> Option<&'static str> {
+) -> Option<Sense> {
     let violent = ["18", "19", "20"].iter().any(|r| code.starts_with(r));
     let armed_or_state = |slot: &ActorSlot| {
         slot.actor.as_ref().is_some_and(|a| {
@@ -225,11 +238,15 @@ pub fn verbal_sense(
     if !between_people || physical {
         return None;
     }
-    if violent {
+    if CONTESTS.contains(&lemma) {
+        return Some(Sense::NotAnEvent);
+    }
+    let code = if violent {
         Some(CRITICIZE)
     } else {
         code.starts_with("074").then_some(ENDORSE)
-    }
+    };
+    code.map(|c| Sense::Code(c.to_owned()))
 }
 
 #[cfg(test)]
@@ -253,11 +270,14 @@ mod tests {
     #[test]
     fn objects_pick_the_sense() {
         let w = words("Trump hit a record high");
-        assert_eq!(by_object("HIT", &w, 2, w.len()), Some(None));
+        assert_eq!(by_object("HIT", &w, 2, w.len()), Some(Sense::NotAnEvent));
         let w = words("Trump leads the race");
-        assert_eq!(by_object("LEAD", &w, 2, w.len()), Some(None));
+        assert_eq!(by_object("LEAD", &w, 2, w.len()), Some(Sense::NotAnEvent));
         let w = words("Cruz attacked the plan");
-        assert_eq!(by_object("ATTACK", &w, 2, w.len()), Some(Some("111".into())));
+        assert_eq!(
+            by_object("ATTACK", &w, 2, w.len()),
+            Some(Sense::Code("111".into()))
+        );
         let w = words("Russia hit Kyiv");
         assert_eq!(by_object("HIT", &w, 2, w.len()), None);
     }
@@ -297,12 +317,18 @@ mod tests {
 
     #[test]
     fn attacks_between_people_are_verbal_unless_physical() {
-        let w = words("Bush attacked Trump");
         let (s, t) = (person(0), person(2));
-        assert_eq!(verbal_sense("190", &w, (0, 3), Some(&s), Some(&t)), Some("111"));
-        let w = words("Bush attacked Trump with a knife");
-        assert_eq!(verbal_sense("190", &w, (0, 6), Some(&s), Some(&t)), None);
-        assert_eq!(verbal_sense("042", &w, (0, 3), Some(&s), Some(&t)), None);
+        let sense = |lemma: &str, code: &str, text: &str, target: &ActorSlot| {
+            let w = words(text);
+            verbal_sense(lemma, code, &w, (0, w.len()), Some(&s), Some(target))
+        };
+        let criticism = Some(Sense::Code("111".into()));
+        assert_eq!(sense("ATTACK", "190", "Bush attacked Trump", &t), criticism);
+        assert_eq!(
+            sense("ATTACK", "190", "Bush attacked Trump with a knife", &t),
+            None
+        );
+        assert_eq!(sense("VISIT", "042", "Bush visited Trump", &t), None);
         let country = ActorSlot {
             person: false,
             actor: Some(crate::actors::event_actor(
@@ -314,12 +340,19 @@ mod tests {
             ..person(2)
         };
         assert_eq!(
-            verbal_sense("190", &w, (0, 3), Some(&s), Some(&country)),
+            sense("ATTACK", "190", "Bush attacked Russia", &country),
             None,
             "an attack on a country stays an attack"
         );
-        let w = words("Trump defended Lewandowski");
-        assert_eq!(verbal_sense("074", &w, (0, 3), Some(&s), Some(&t)), Some("051"));
+        assert_eq!(
+            sense("DEFEND", "074", "Trump defended Lewandowski", &t),
+            Some(Sense::Code("051".into()))
+        );
+        assert_eq!(
+            sense("BEAT", "182", "Cruz beat Trump", &t),
+            Some(Sense::NotAnEvent),
+            "a contest"
+        );
         assert!(is_generic("GO") && !is_generic("ATTACK"));
     }
 }
