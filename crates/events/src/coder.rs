@@ -217,9 +217,9 @@ fn leading_subject(
 /// it; for a verb opening a relative clause, the actor the pronoun stands for.
 fn subject_of(words: &[String], actors: &[(usize, usize)], group: &VerbGroup) -> Vec<usize> {
     let outside_aside = |s: usize| group.aside.is_none_or(|(from, to)| s < from || s >= to);
-    let nearest = actors
-        .iter()
-        .rposition(|&(s, e)| e <= group.start && s >= group.lo && outside_aside(s));
+    let nearest = actors.iter().rposition(|&(s, e)| {
+        e <= group.start && s >= group.lo && outside_aside(s) && !in_prepositional_phrase(words, s)
+    });
     let relative = || {
         let pronoun = group
             .lo
@@ -260,6 +260,23 @@ fn subject_of(words: &[String], actors: &[(usize, usize)], group: &VerbGroup) ->
         k -= 1;
     }
     chosen
+}
+
+/// Prepositions whose object is never the subject of a later verb ("a
+/// proposal along the U.S.-Mexico border to ban …", "in Washington, Trump
+/// said"): "of" and "for" are not among them, since the actor after them may
+/// head the subject ("the leader of Gondor attacked").
+const SUBJECTLESS_PREPOSITIONS: &[&str] = &[
+    "IN", "AT", "ON", "FROM", "ALONG", "ABOUT", "WITH", "AGAINST", "TO", "INTO", "OVER", "UNDER", "NEAR",
+    "ACROSS", "THROUGH", "DURING", "BY", "TOWARD", "TOWARDS", "AMONG", "BETWEEN",
+];
+
+/// True when the actor starting at word `start` is the object of a
+/// preposition (right before it, or before its article).
+fn in_prepositional_phrase(words: &[String], start: usize) -> bool {
+    let before = |k: usize| start.checked_sub(k).map(|p| words[p].as_str());
+    let preposition = |w: Option<&str>| w.is_some_and(|w| SUBJECTLESS_PREPOSITIONS.contains(&w));
+    preposition(before(1)) || (before(1).is_some_and(crate::clause::is_article) && preposition(before(2)))
 }
 
 /// The most words between a verb and its object ("signed an 800 million
@@ -401,6 +418,12 @@ mod tests {
                 c[0].forward.as_deref()
             ),
             (vec![0], vec![1], Some("190"))
+        );
+        let w = words("troops from Mordor attacked Gondor");
+        let c = code_sentence(&d, &w, &[], &[(2, 3), (4, 5)]);
+        assert!(
+            c[0].sources.is_empty(),
+            "the object of a preposition is not the subject"
         );
         let w = words("Mordor attacked Gondor with drones");
         let c = code_sentence(&d, &w, &[], &[(0, 1), (2, 3)]);
