@@ -110,8 +110,11 @@ fn after_article_and_modifiers(words: &[String], i: usize) -> bool {
         // An -ly adverb may modify a modifier ("a relatively straightforward question").
         let adverb_of_modifier =
             gap > 1 && modifier.ends_with("LY") && !super::lexicon::is_listed_group_word(modifier);
+        // "at which African-Americans started supporting": a relative pronoun or
+        // subordinator ends the noun phrase.
         if !plain
             || conjunction
+            || super::lexicon::is_boundary(modifier)
             || (is_group_word(modifier) && !adverb_of_modifier)
             || is_determiner(modifier)
         {
@@ -230,6 +233,10 @@ mod tests {
             "a gerund with its object"
         );
         assert!(!reads("engaged in attacking", 2), "no object: a noun");
+        assert!(
+            reads("the point at which voters started attacking", 6),
+            "a relative clause is no noun phrase"
+        );
         assert!(reads("the Philippines and France agree", 4), "a named subject");
         assert!(!reads("the Russian attack", 2), "a demonym is an adjective");
     }
