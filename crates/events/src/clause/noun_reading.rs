@@ -27,7 +27,8 @@ pub fn is_not_a_verb(
     }
     let head = &words[i];
     let previous = i.checked_sub(1).map(|p| words[p].as_str());
-    (previous.is_some_and(is_determiner) && !is_gerund_with_object(words, actors, i))
+    ((previous.is_some_and(is_determiner) || after_plural_possessive(words, i))
+        && !is_gerund_with_object(words, actors, i))
         || previous.is_some_and(is_degree_adverb)
         || (after_article_and_modifiers(words, i) && !after_named_actor(words, actors, i))
         || plural_after_to(previous, head)
@@ -35,6 +36,15 @@ pub fn is_not_a_verb(
         || helper_of_next_verb(dict, words, i, form)
         || future_going_to(dict, words, i, form)
         || plural_without_subject(words, actors, i)
+}
+
+/// "Sanders' plan": a bare apostrophe after a word ending in -s is a
+/// possessive (a closing quotation mark follows other words too).
+fn after_plural_possessive(words: &[String], i: usize) -> bool {
+    i >= 2
+        && matches!(words[i - 1].as_str(), "'" | "’")
+        && words[i - 2].ends_with('S')
+        && words[i - 2].chars().all(char::is_alphabetic)
 }
 
 /// Object pronouns that follow a gerund ("of blaming others", "for attacking them").
@@ -233,6 +243,7 @@ mod tests {
             "a gerund with its object"
         );
         assert!(!reads("engaged in attacking", 2), "no object: a noun");
+        assert!(!reads("Sanders ' attack", 2), "after a plural possessive");
         assert!(
             reads("the point at which voters started attacking", 6),
             "a relative clause is no noun phrase"
