@@ -6,6 +6,7 @@
 //! ```text
 //! cargo run --release -p parallax-events --example events_precision -- bench/events/precision.tsv [--show]
 //! cargo run --release -p parallax-events --example events_precision -- --sample 75 polnear-dev basil
+//! cargo run --release -p parallax-events --example events_precision -- --sample 150 polnear-train
 //! cargo run --release -p parallax-events --example events_precision -- --explore polnear-train [--skip N] [--take N]
 //! ```
 //!
@@ -350,7 +351,7 @@ fn score(path: &str, show: bool) {
         .count();
     let share = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     println!(
-        "precision set: {sentences} sentences, {gold_events} gold events; {emitted} events emitted: \
+        "precision set {path}: {sentences} sentences, {gold_events} gold events; {emitted} events emitted: \
          event right {event_right} ({:.3}), actors right {actors_right} ({:.3}); gold events found {recalled} ({:.3})",
         share(event_right, emitted),
         share(actors_right, emitted),

@@ -25,6 +25,8 @@ pub struct ActorSlot {
     pub actor: Option<EventActor>,
     /// Known by name or title (not a pronoun or a bare role noun).
     pub named: bool,
+    /// A person (not an organisation, country, group or role noun).
+    pub person: bool,
 }
 
 /// The elite role CAMEO gives former office holders ("former President" → ELI).

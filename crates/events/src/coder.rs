@@ -12,6 +12,8 @@ use crate::dictionary::verbs::VerbDictionary;
 pub struct Coded {
     /// Words `[start, end)` of the verb (the trigger).
     pub verb: (usize, usize),
+    /// The verb's base form ("ATTACK").
+    pub lemma: String,
     /// First word of the verb group.
     pub group_start: usize,
     /// Clause bounds `[lo, hi)`.
@@ -118,6 +120,7 @@ pub fn code_sentence(
         };
         coded.push(Coded {
             verb: (group.verb_start, group.verb_end),
+            lemma: group.form.lemma.clone(),
             group_start: group.start,
             clause: (group.lo, group.hi),
             sources,
@@ -191,6 +194,10 @@ fn best_code(
 /// the verb right after them ("Russia, which attacked Kyiv").
 const RELATIVES: &[&str] = &["WHO", "WHICH", "THAT"];
 
+/// Most words of an apposition between a name and a relative pronoun
+/// ("Corker, a Tennessee Republican who …").
+const MAX_APPOSITION_WORDS: usize = 6;
+
 /// The subject of the first verb of the group's clause, for a participle
 /// that shares it.
 fn leading_subject(
@@ -210,9 +217,9 @@ fn leading_subject(
 /// it; for a verb opening a relative clause, the actor the pronoun stands for.
 fn subject_of(words: &[String], actors: &[(usize, usize)], group: &VerbGroup) -> Vec<usize> {
     let outside_aside = |s: usize| group.aside.is_none_or(|(from, to)| s < from || s >= to);
-    let nearest = actors
-        .iter()
-        .rposition(|&(s, e)| e <= group.start && s >= group.lo && outside_aside(s));
+    let nearest = actors.iter().rposition(|&(s, e)| {
+        e <= group.start && s >= group.lo && outside_aside(s) && !in_prepositional_phrase(words, s)
+    });
     let relative = || {
         let pronoun = group
             .lo
@@ -223,7 +230,20 @@ fn subject_of(words: &[String], actors: &[(usize, usize)], group: &VerbGroup) ->
         } else {
             pronoun
         };
-        actors.iter().position(|&(_, e)| e == before)
+        // "Senator Bob Corker, a Tennessee Republican who has met …": the pronoun
+        // stands for the named actor an apposition describes.
+        let apposition = || {
+            let comma = (before.saturating_sub(MAX_APPOSITION_WORDS)..before)
+                .rev()
+                .find(|&k| words[k] == ",")?;
+            let plain = words[comma + 1..before]
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.'));
+            plain
+                .then(|| actors.iter().position(|&(_, e)| e == comma))
+                .flatten()
+        };
+        actors.iter().position(|&(_, e)| e == before).or_else(apposition)
     };
     let Some(last) = nearest.or_else(relative) else {
         return Vec::new();
@@ -240,6 +260,23 @@ fn subject_of(words: &[String], actors: &[(usize, usize)], group: &VerbGroup) ->
         k -= 1;
     }
     chosen
+}
+
+/// Prepositions whose object is never the subject of a later verb ("a
+/// proposal along the U.S.-Mexico border to ban …", "in Washington, Trump
+/// said"): "of" and "for" are not among them, since the actor after them may
+/// head the subject ("the leader of Gondor attacked").
+const SUBJECTLESS_PREPOSITIONS: &[&str] = &[
+    "IN", "AT", "ON", "FROM", "ALONG", "ABOUT", "WITH", "AGAINST", "TO", "INTO", "OVER", "UNDER", "NEAR",
+    "ACROSS", "THROUGH", "DURING", "BY", "TOWARD", "TOWARDS", "AMONG", "BETWEEN",
+];
+
+/// True when the actor starting at word `start` is the object of a
+/// preposition (right before it, or before its article).
+fn in_prepositional_phrase(words: &[String], start: usize) -> bool {
+    let before = |k: usize| start.checked_sub(k).map(|p| words[p].as_str());
+    let preposition = |w: Option<&str>| w.is_some_and(|w| SUBJECTLESS_PREPOSITIONS.contains(&w));
+    preposition(before(1)) || (before(1).is_some_and(crate::clause::is_article) && preposition(before(2)))
 }
 
 /// The most words between a verb and its object ("signed an 800 million
@@ -381,6 +418,12 @@ mod tests {
                 c[0].forward.as_deref()
             ),
             (vec![0], vec![1], Some("190"))
+        );
+        let w = words("troops from Mordor attacked Gondor");
+        let c = code_sentence(&d, &w, &[], &[(2, 3), (4, 5)]);
+        assert!(
+            c[0].sources.is_empty(),
+            "the object of a preposition is not the subject"
         );
         let w = words("Mordor attacked Gondor with drones");
         let c = code_sentence(&d, &w, &[], &[(0, 1), (2, 3)]);

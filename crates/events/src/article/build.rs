@@ -65,6 +65,13 @@ fn needs_no_source(root: &str) -> bool {
     matches!(root, "17" | "18" | "19" | "20")
 }
 
+/// Codes that are whole events without a target even as a verb's default
+/// code: demands (10: "demanded an inquiry"), protests (14), shows of force
+/// (15) and administrative restrictions (172: "Obama banned waterboarding").
+fn needs_no_target(code: &str) -> bool {
+    ["10", "14", "15", "172"].iter().any(|p| code.starts_with(p))
+}
+
 /// Weapons and attacks that may stand as the subject of a doerless report.
 const WEAPONS: &[&str] = &[
     "STRIKE",
@@ -182,15 +189,18 @@ pub fn build(
             return None;
         }
     }
-    let known_source = source.actor().is_some();
     let known_target = target.actor().is_some();
     // Only a sentence that names no doer at all ("strikes killed nine civilians") may
-    // leave it out; an uncoded doer ("Clinton would beat Trump") is no such report.
+    // leave it out; a named doer the knowledge base cannot code ("Senate Majority
+    // Leader Mitch McConnell is criticizing …") is a doer, with less confidence.
     let doerless = matches!(source, Side::Absent)
         && draft.doerless_report
         && needs_no_source(&cameo.root)
         && known_target;
-    if (!known_source && !doerless) || (draft.needs_target && !known_target) {
+    let named_doer = !matches!(source, Side::Absent);
+    let has_target = !matches!(target, Side::Absent);
+    let needs_target = draft.needs_target && !needs_no_target(&cameo.code);
+    if (!named_doer && !doerless) || (needs_target && !has_target) {
         return None;
     }
     let plover = codes::plover(code)?;
@@ -227,8 +237,8 @@ pub fn build(
         .collect();
     let named = |side: &Side| matches!(side, Side::Known(_, true));
     let confidence = 0.35
-        + 0.2 * f32::from(u8::from(known_source))
-        + 0.2 * f32::from(u8::from(target.actor().is_some()))
+        + side_weight(&source)
+        + side_weight(&target)
         + 0.1 * f32::from(u8::from(draft.specific))
         + 0.1 * f32::from(u8::from(named(&source) || named(&target)));
     Some(Event {
@@ -246,6 +256,17 @@ pub fn build(
         quote,
         confidence: confidence.min(0.95),
     })
+}
+
+/// What one side adds to an event's confidence: a coded actor 0.2, a named
+/// actor without a code 0.1 (who acted is known, their CAMEO code is not),
+/// nobody named 0.
+fn side_weight(side: &Side) -> f32 {
+    match side {
+        Side::Known(..) => 0.2,
+        Side::Unknown => 0.1,
+        Side::Absent => 0.0,
+    }
 }
 
 /// True when the event's own date is after the publication date (both to the day).

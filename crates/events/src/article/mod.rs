@@ -9,6 +9,7 @@ mod build;
 mod calls;
 mod noun_events;
 mod references;
+mod senses;
 mod slots;
 
 use once_cell::sync::Lazy;
@@ -22,6 +23,7 @@ use crate::dictionary::verbs::VerbDictionary;
 use crate::modality;
 use crate::words::upper;
 use build::{push_pairs, Draft};
+use senses::Sense;
 
 /// PETRARCH2's CAMEO verb dictionary (MIT) with Parallax's additions.
 static VERBS: Lazy<VerbDictionary> = Lazy::new(|| {
@@ -82,6 +84,20 @@ pub fn code_events(article: &Article) -> Vec<Event> {
             if in_question(&s.words, c.verb.1) {
                 continue;
             }
+            // "the U.S.-led campaign", "a Saudi-backed force": a form hyphenated to the
+            // word before it is part of a compound adjective.
+            let hyphenated = s
+                .spans
+                .get(c.verb.0)
+                .and_then(|w| body.get(..w.start))
+                .is_some_and(|before| before.ends_with('-'));
+            if hyphenated {
+                continue;
+            }
+            let Some(c) = in_sense(c, &s.words, &slots) else {
+                continue;
+            };
+            let c = &c;
             if c.specificity > 0 {
                 covered.push((c.verb.0, c.clause.1));
             }
@@ -91,6 +107,9 @@ pub fn code_events(article: &Article) -> Vec<Event> {
                 calls::is_call(&s.words, c.group_start, c.verb.0, c.clause.0),
             ) {
                 push_demand(&mut events, article, &s, &slots, c, speaker);
+                continue;
+            }
+            if senses::is_noun_complement(&VERBS, &s.words, c.group_start) {
                 continue;
             }
             let draft = Draft {
@@ -143,6 +162,54 @@ fn drop_repeats(events: &mut Vec<Event>) {
             code(&e.target),
         ))
     });
+}
+
+/// The coded verb in the sense its sentence uses, or `None` when it is no
+/// event there: a generic verb's bare default code (or a pattern with no
+/// target), a base form with no subject that could take it, which is a noun
+/// ("Sanders campaign manager", "top campaign officials"), an
+/// object that makes the verb non-political ("hit a record"). An object or a
+/// dyad of people may recode it ("attacked the plan", "Bush attacked Trump": criticism).
+fn in_sense(c: &Coded, words: &[String], slots: &[crate::actors::ActorSlot]) -> Option<Coded> {
+    // A generic verb is coded only by a specific pattern, and only on a coded target.
+    let coded_target = c
+        .targets
+        .iter()
+        .any(|&t| slots.get(t).is_some_and(|a| a.actor.is_some()));
+    if senses::is_generic(&c.lemma) && (c.specificity == 0 || !coded_target) {
+        return None;
+    }
+    if senses::is_bare_noun(words, c.verb.0, &c.lemma, slots) {
+        return None;
+    }
+    let mut coded = c.clone();
+    // "President Obama and President Vladimir V. Putin met": a reciprocal verb with a
+    // compound subject and no object is done by each to the others.
+    if senses::is_reciprocal(&c.lemma) && c.targets.is_empty() && c.sources.len() > 1 {
+        coded.targets = c.sources.clone();
+        coded.mutual = true;
+    }
+    let slot = |list: &[usize]| list.first().and_then(|&i| slots.get(i));
+    let sense = senses::by_object(&c.lemma, words, c.verb.1, c.clause.1).or_else(|| {
+        let code = c.forward.as_deref()?;
+        senses::verbal_sense(
+            &c.lemma,
+            code,
+            words,
+            c.clause,
+            slot(&c.sources),
+            slot(&c.targets),
+        )
+    });
+    match sense {
+        Some(Sense::NotAnEvent) => return None,
+        Some(Sense::Code(code)) => {
+            coded.forward = Some(code);
+            coded.reverse = None;
+        }
+        None => {}
+    }
+    Some(coded)
 }
 
 /// True when a question mark ends the stretch of the sentence after word

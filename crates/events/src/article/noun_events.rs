@@ -4,6 +4,7 @@
 use parallax_core::{Article, Event, Modality};
 
 use super::build::{build, Draft, Side};
+use super::senses::{self, Sense};
 use super::{SentenceWords, VERBS};
 use crate::actors::ActorSlot;
 use crate::clause::{is_boundary, verb_groups};
@@ -53,6 +54,19 @@ pub fn code_nouns(
                 .rposition(|&(start, end)| end <= verb.start && start >= lo)
         });
         let target = nouns::linked_target(&s.words, &ranges, i, hi).filter(|t| Some(*t) != source);
+        // "Donald Trump's attacks on Bill Clinton": between people, a war of words.
+        let code = match senses::verbal_sense(
+            "",
+            &code,
+            &s.words,
+            (lo, hi),
+            source.and_then(|k| slots.get(k)),
+            target.and_then(|k| slots.get(k)),
+        ) {
+            Some(Sense::NotAnEvent) => continue,
+            Some(Sense::Code(recoded)) => recoded,
+            None => code,
+        };
         let draft = Draft {
             trigger: (i, i + 1),
             clause: (lo, hi),

@@ -107,6 +107,7 @@ fn mention_slots(article: &Article, s: &SentenceWords) -> Vec<ActorSlot> {
             end,
             actor,
             named: m.form != MentionForm::Pronoun,
+            person: m.entity_type == EntityType::Person,
         });
     }
     slots
@@ -199,6 +200,7 @@ fn with_role_nouns(article: &Article, s: &SentenceWords, mentions: Vec<ActorSlot
                 end: i + len,
                 actor: Some(event_actor(&code, span.slice(body).unwrap_or(""), span, None)),
                 named: false,
+                person: false,
             });
             i += len;
             continue;

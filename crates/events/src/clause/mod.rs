@@ -6,10 +6,10 @@
 mod lexicon;
 mod noun_reading;
 
-pub use lexicon::{is_article, is_boundary, is_group_word, is_reporting};
+pub use lexicon::{is_article, is_auxiliary, is_be_form, is_boundary, is_group_word, is_reporting};
 
 use crate::dictionary::verbs::{VerbDictionary, VerbForm};
-use lexicon::{is_be_form, is_cognition};
+use lexicon::is_cognition;
 use noun_reading::is_not_a_verb;
 
 /// The most words between a comma and the reporting verb of a clause it opens

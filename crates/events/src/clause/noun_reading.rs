@@ -27,7 +27,8 @@ pub fn is_not_a_verb(
     }
     let head = &words[i];
     let previous = i.checked_sub(1).map(|p| words[p].as_str());
-    previous.is_some_and(is_determiner)
+    ((previous.is_some_and(is_determiner) || after_plural_possessive(words, i))
+        && !is_gerund_with_object(words, actors, i))
         || previous.is_some_and(is_degree_adverb)
         || (after_article_and_modifiers(words, i) && !after_named_actor(words, actors, i))
         || plural_after_to(previous, head)
@@ -35,6 +36,31 @@ pub fn is_not_a_verb(
         || helper_of_next_verb(dict, words, i, form)
         || future_going_to(dict, words, i, form)
         || plural_without_subject(words, actors, i)
+}
+
+/// "Sanders' plan": a bare apostrophe after a word ending in -s is a
+/// possessive (a closing quotation mark follows other words too).
+fn after_plural_possessive(words: &[String], i: usize) -> bool {
+    i >= 2
+        && matches!(words[i - 1].as_str(), "'" | "’")
+        && words[i - 2].ends_with('S')
+        && words[i - 2].chars().all(char::is_alphabetic)
+}
+
+/// Object pronouns that follow a gerund ("of blaming others", "for attacking them").
+const OBJECT_PRONOUNS: &[&str] = &["HIM", "HER", "THEM", "ME", "US", "YOU", "OTHERS", "IT"];
+
+/// "a long history of blaming others", "no price for attacking them": an
+/// -ing form after a preposition (not after an article or possessive), with
+/// an object right after it, is a gerund, a verb with its own object.
+fn is_gerund_with_object(words: &[String], actors: &[(usize, usize)], i: usize) -> bool {
+    let previous = i.checked_sub(1).map(|p| words[p].as_str());
+    let after_preposition = previous.is_some_and(|p| PREPOSITIONS.contains(&p));
+    let object = words
+        .get(i + 1)
+        .is_some_and(|w| OBJECT_PRONOUNS.contains(&w.as_str()) || (is_article(w) && w != "NO"))
+        || actors.iter().any(|&(s, _)| s == i + 1);
+    words[i].ends_with("ING") && after_preposition && object
 }
 
 /// Words after which a bare -s form can be a verb: its subject ("he
@@ -94,8 +120,11 @@ fn after_article_and_modifiers(words: &[String], i: usize) -> bool {
         // An -ly adverb may modify a modifier ("a relatively straightforward question").
         let adverb_of_modifier =
             gap > 1 && modifier.ends_with("LY") && !super::lexicon::is_listed_group_word(modifier);
+        // "at which African-Americans started supporting": a relative pronoun or
+        // subordinator ends the noun phrase.
         if !plain
             || conjunction
+            || super::lexicon::is_boundary(modifier)
             || (is_group_word(modifier) && !adverb_of_modifier)
             || is_determiner(modifier)
         {
@@ -209,6 +238,16 @@ mod tests {
         assert!(reads("the two sides meet", 3), "after a plural subject");
         assert!(reads("they agreed to meet", 3), "an infinitive");
         assert!(reads("Rohan attacks Gondor", 1));
+        assert!(
+            reads("paid no price for attacking them", 4),
+            "a gerund with its object"
+        );
+        assert!(!reads("engaged in attacking", 2), "no object: a noun");
+        assert!(!reads("Sanders ' attack", 2), "after a plural possessive");
+        assert!(
+            reads("the point at which voters started attacking", 6),
+            "a relative clause is no noun phrase"
+        );
         assert!(reads("the Philippines and France agree", 4), "a named subject");
         assert!(!reads("the Russian attack", 2), "a demonym is an adjective");
     }
