@@ -126,6 +126,7 @@ fn shared_fields(fields: &Fields, article: &Article, kind: &str) -> TantivyDocum
         doc.add_text(fields.published, date);
         if let Some(day) = date_number(date) {
             doc.add_u64(fields.day, day);
+            doc.add_u64(fields.day_filter, day);
         }
     }
     doc

@@ -409,7 +409,7 @@ fn filters(
         // last day of June; `from=2025-06` starts at its first day. Dates
         // of month or year precision sort before that period's days.
         let lower = from.map_or(Bound::Unbounded, |d| {
-            Bound::Included(Term::from_field_u64(fields.day, d))
+            Bound::Included(Term::from_field_u64(fields.day_filter, d))
         });
         let upper = to.map_or(Bound::Unbounded, |d| {
             let end = if d % 100 == 0 {
@@ -421,7 +421,7 @@ fn filters(
             } else {
                 d
             };
-            Bound::Included(Term::from_field_u64(fields.day, end))
+            Bound::Included(Term::from_field_u64(fields.day_filter, end))
         });
         out.push(Box::new(RangeQuery::new(lower, upper)));
     }

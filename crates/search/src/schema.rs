@@ -64,6 +64,12 @@ pub struct Fields {
     /// Publication date as a number `YYYYMMDD` (month or day 00 when
     /// unknown); range filters, year facet and date ordering.
     pub day: Field,
+    /// The same number, indexed (not a fast field) for the date filters:
+    /// tantivy runs a range over a fast field by scanning the column of
+    /// every document (a 2019–2020 filter cost several times a whole
+    /// search), over an indexed field by reading the postings of the dates
+    /// in the range into a bitset.
+    pub day_filter: Field,
     /// Entity keys (exact; filter, expansion guards and facet).
     pub entity: Field,
     /// The same keys again (`entity_match`: every document's;
@@ -113,7 +119,8 @@ pub fn build_schema() -> (Schema, Fields) {
         quote_text: builder.add_text_field("quote_text", searched),
         outlet: builder.add_text_field("outlet", exact_facet.clone()),
         published: builder.add_text_field("published", STORED),
-        day: builder.add_u64_field("day", INDEXED | FAST),
+        day: builder.add_u64_field("day", FAST),
+        day_filter: builder.add_u64_field("day_filter", INDEXED),
         entity: builder.add_text_field("entity", STRING),
         entity_match: builder.add_text_field("entity_match", key_match.clone()),
         speaker_entity: builder.add_text_field("speaker_entity", key_match),
