@@ -179,6 +179,11 @@ const MIGRATIONS: &[&str] = &[
         moved_at TEXT NOT NULL
     );
     CREATE INDEX story_moves_by_target ON story_moves(new_id);",
+    // 5: the current content hash of every article from an index alone. A
+    // relink (after every ingest) lists them all; through the primary key
+    // each row's revision record was read (a page of the revision's JSON),
+    // 0.5 s of every ingest at 100,000 articles.
+    "CREATE INDEX revisions_hash_by_article ON revisions(article_id, revision, content_hash);",
 ];
 
 /// A Rust step that fills a migration's new tables from stored data.
