@@ -129,7 +129,17 @@ fn split_quote_groups(ctx: &Context, runs: &[Run], excluded: &dyn Fn(usize) -> b
 /// is one clause, and the first piece ended in punctuation.
 fn is_split_gap(ctx: &Context, gap: Range<usize>, before: &Piece, excluded: &dyn Fn(usize) -> bool) -> bool {
     let words = word_count(ctx, gap.clone());
-    if words == 0 || words > MAX_SPLIT_GAP_WORDS {
+    let ends_with = ctx.slice(before.inner).trim_end().chars().last();
+    // "“The risk,” said Edward Leamer, an economist who is the director of
+    // the UCLA Anderson Forecast, “is that…”": a comma on both sides means the
+    // quoted sentence goes on after the attribution, however long the
+    // speaker's description.
+    let gap_ends_with_comma = (gap.start..gap.end)
+        .rev()
+        .find(|&i| !ctx.text(i).trim().is_empty())
+        .is_some_and(|i| ctx.text(i) == ",");
+    let sentence_goes_on = ends_with == Some(',') && gap_ends_with_comma;
+    if words == 0 || words > MAX_SPLIT_GAP_WORDS && !sentence_goes_on {
         return false;
     }
     let Some(attribution) = attribution_in(ctx, gap.clone(), true, excluded) else {
@@ -139,7 +149,6 @@ fn is_split_gap(ctx: &Context, gap: Range<usize>, before: &Piece, excluded: &dyn
         ctx,
         gap.start..attribution.cue.tokens.start.min(attribution.source.start),
     );
-    let ends_with = ctx.slice(before.inner).trim_end().chars().last();
     // A full stop inside the gap followed by more words means a new
     // sentence of reporter's text, not an interrupted quote.
     let inner_stop = (gap.start..gap.end.saturating_sub(1))

@@ -511,3 +511,36 @@ proptest! {
         assert_spans_valid(&body, &found);
     }
 }
+
+#[test]
+fn long_speaker_description_between_the_pieces_keeps_one_quote() {
+    let body = "“The risk,” said Peskov, a spokesman who has been the director of the press office of the \
+                Kremlin for many years, “is that the talks stall.”";
+    let mentions = [person(body, "Peskov", 0, MentionForm::Name, 3)];
+    let found = quotes(body, &mentions);
+    let direct: Vec<&Quote> = found.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+    assert_eq!(direct.len(), 1, "{found:#?}");
+    assert_eq!(direct[0].parts.len(), 2);
+    assert_eq!(speaker_name(direct[0]), Some("Dmitry Peskov"));
+}
+
+#[test]
+fn participle_clause_after_the_attribution_does_not_end_the_statement() {
+    let body = "“We are five right now,” Peskov said, adding that the old office by the river had closed in May after the spring floods. \
+                “Another is coming back tomorrow.”";
+    let mentions = [person(body, "Peskov", 0, MentionForm::Name, 3)];
+    let found = quotes(body, &mentions);
+    let statement = found
+        .iter()
+        .find(|q| q.text.starts_with("We are five"))
+        .expect("the first quote");
+    assert_eq!(statement.parts.len(), 2, "{found:#?}");
+    assert!(!found.iter().any(|q| q.text.starts_with("Another")), "{found:#?}");
+    assert!(found.iter().any(|q| q.kind == QuoteKind::Indirect), "{found:#?}");
+}
+
+#[test]
+fn quoted_phrase_with_no_cue_or_source_is_not_a_quote() {
+    let body = "Many of the courses built in the boom years are “rabbit patches and goat farms” today.";
+    assert!(quotes(body, &[]).is_empty(), "{:#?}", quotes(body, &[]));
+}
