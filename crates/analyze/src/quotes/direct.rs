@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use parallax_core::{QuoteKind, Span};
+use parallax_core::{EntityType, QuoteKind, Span};
 
 use super::attribution::{attach_source, attribution_in, Attribution, CueHit};
 use super::context::Context;
@@ -281,16 +281,30 @@ fn colon_attribution(ctx: &Context, range: Range<usize>) -> Option<Attribution> 
         entry: std::borrow::Cow::Borrowed(colon_entry()),
     };
     let start = first_speaker_token(ctx, range.start..colon).unwrap_or(range.start);
-    attach_source(ctx, &hit, start..colon + 1, false).or_else(|| {
-        // The phrase before the colon has a verb in it ("Trump went even
-        // further:"): its first named mention is the speaker.
-        let mention = ctx.mentions.iter().find(|m| {
-            let span = ctx.span_of(range.start..colon);
-            m.span.start >= span.start && m.span.end <= span.end
-        })?;
-        let source = ctx.token_range(mention.span);
-        (!source.is_empty()).then_some(Attribution { cue: hit, source })
-    })
+    let stretch = ctx.span_of(range.start..colon);
+    let person_inside = |outer: Span| {
+        ctx.mentions.iter().find(|m| {
+            m.entity_type == EntityType::Person && m.span.start >= outer.start && m.span.end <= outer.end
+        })
+    };
+    let phrase = attach_source(ctx, &hit, start..colon + 1, false);
+    // The phrase before the colon has a verb in it ("Trump went even
+    // further:", "Ms. Warren encouraged staffers with a simple message:"):
+    // the words right before the colon are no source when they name no one
+    // and a person is named earlier in the stretch — that person speaks.
+    let mention = match &phrase {
+        Some(a) if person_inside(ctx.span_of(a.source.clone())).is_some() => return phrase,
+        Some(_) => match person_inside(stretch) {
+            Some(person) => person,
+            None => return phrase,
+        },
+        None => ctx
+            .mentions
+            .iter()
+            .find(|m| m.span.start >= stretch.start && m.span.end <= stretch.end)?,
+    };
+    let source = ctx.token_range(mention.span);
+    (!source.is_empty()).then_some(Attribution { cue: hit, source })
 }
 
 /// The first token of the stretch that can start a source phrase (skips

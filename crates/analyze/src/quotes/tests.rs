@@ -544,3 +544,13 @@ fn quoted_phrase_with_no_cue_or_source_is_not_a_quote() {
     let body = "Many of the courses built in the boom years are “rabbit patches and goat farms” today.";
     assert!(quotes(body, &[]).is_empty(), "{:#?}", quotes(body, &[]));
 }
+
+#[test]
+fn colon_after_a_clause_attributes_to_the_person_named_in_it() {
+    let body =
+        "Peskov, the spokesman of the Kremlin for many years now, put it this way: “This will not happen.”";
+    let mentions = [person(body, "Peskov", 0, MentionForm::Name, 3)];
+    let found = quotes(body, &mentions);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(speaker_name(&found[0]), Some("Dmitry Peskov"), "{found:#?}");
+}
