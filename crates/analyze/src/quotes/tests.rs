@@ -554,3 +554,27 @@ fn colon_after_a_clause_attributes_to_the_person_named_in_it() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(speaker_name(&found[0]), Some("Dmitry Peskov"), "{found:#?}");
 }
+
+#[test]
+fn participle_introducing_a_quote_takes_the_subject_of_its_clause() {
+    let body = "Zelensky posted a Twitter comment of his own on Monday, saying, “We will not give up.”";
+    let mentions = [person(body, "Zelensky", 0, MentionForm::Name, 0)];
+    let found = quotes(body, &mentions);
+    let quote = found
+        .iter()
+        .find(|q| q.text.starts_with("We will not"))
+        .expect("the quote");
+    assert_eq!(quote.kind, QuoteKind::Direct, "{found:#?}");
+    assert_eq!(speaker_name(quote), Some("Volodymyr Zelensky"), "{found:#?}");
+}
+
+#[test]
+fn participle_after_a_quote_is_not_an_inverted_attribution() {
+    let body = "He also vowed, “We are going to win this fast,” referring to the Islamic State.";
+    let found = quotes(body, &[]);
+    let quote = found
+        .iter()
+        .find(|q| q.text.starts_with("We are"))
+        .expect("the quote");
+    assert_eq!(quote.source.as_deref(), Some("He"), "{found:#?}");
+}
