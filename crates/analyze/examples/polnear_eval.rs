@@ -198,6 +198,11 @@ fn main() {
                     q.kind,
                     q.text.replace('\n', " ")
                 );
+                if let Some(g) = nearest_gold(&words, q, &gold_all) {
+                    let text: Vec<&str> = g.content.iter().filter_map(|s| s.slice(body)).collect();
+                    let kind = if g.direct { "direct" } else { "other" };
+                    println!("   GOLD [{kind}]: {}", text.join(" … ").replace('\n', " "));
+                }
             }
         }
     }
@@ -342,6 +347,16 @@ fn nearest_prediction<'a>(words: &[Span], gold: &Gold, predicted: &[&'a Quote]) 
         .filter(|(shared, _)| *shared > 0)
         .max_by_key(|(shared, _)| *shared)
         .map(|(_, q)| q)
+}
+
+/// The gold content sharing the most tokens with a prediction.
+fn nearest_gold<'g>(words: &[Span], quote: &Quote, gold: &[&'g Gold]) -> Option<&'g Gold> {
+    let set = token_set(words, &quote_parts(quote));
+    gold.iter()
+        .map(|g| (set.intersection(&token_set(words, &g.content)).count(), *g))
+        .filter(|(shared, _)| *shared > 0)
+        .max_by_key(|(shared, _)| *shared)
+        .map(|(_, g)| g)
 }
 
 /// Why a gold content was missed: no prediction touches it, a prediction

@@ -425,9 +425,12 @@ pub(crate) fn attach_source(
             source,
         });
     }
-    // Inversion only right at the start of the stretch: "…,” said X.".
+    // Inversion only right at the start of the stretch: "…,” said X.". A
+    // participle is never inverted: in "…,” referring to the Islamic State"
+    // the phrase after it is its object.
     let leading_punctuation = (range.start..hit.tokens.start).all(|i| !ctx.is_word(i));
-    if allow_inverted && leading_punctuation {
+    let participle = ctx.lower(hit.tokens.start).ends_with("ing");
+    if allow_inverted && leading_punctuation && !participle {
         let source = source_after(ctx, hit, range.end)?;
         return Some(Attribution {
             cue: hit.clone(),

@@ -142,9 +142,9 @@ fn unresolved_pronoun(ctx: &Context, found: &Found) -> Option<parallax_core::Spa
 pub(crate) fn join_continuations(ctx: &Context, found: &mut Vec<Found>) {
     let mut joined: Vec<Found> = Vec::with_capacity(found.len());
     for current in found.drain(..) {
-        if let Some(previous) = joined.last_mut() {
-            if continues(ctx, previous, &current) {
-                previous.parts.extend(current.parts);
+        if let Some(previous) = statement_before(ctx, &joined) {
+            if continues(ctx, &joined[previous], &current) {
+                joined[previous].parts.extend(current.parts);
                 continue;
             }
         }
@@ -153,11 +153,44 @@ pub(crate) fn join_continuations(ctx: &Context, found: &mut Vec<Found>) {
     *found = joined;
 }
 
+/// The index of the statement a following quote may continue: the last
+/// one, or the last direct quote when only statements inside its
+/// attribution's sentence follow it (“…,” Ms. Hughes said, pointing out
+/// where the hardware store used to be. “But those days…”: the participle
+/// clause is an attribution of its own, and the quote still goes on).
+fn statement_before(ctx: &Context, joined: &[Found]) -> Option<usize> {
+    let last = joined.len().checked_sub(1)?;
+    let direct = joined.iter().rposition(|f| f.kind == QuoteKind::Direct)?;
+    let sentence = statement_end(ctx, &joined[direct]).and_then(|end| ctx.sentence_at(end.saturating_sub(1)));
+    let inside_sentence = |f: &Found| {
+        f.parts
+            .iter()
+            .all(|p| sentence.is_some() && ctx.sentence_at(p.end.saturating_sub(1)) == sentence)
+    };
+    if joined[direct + 1..].iter().all(inside_sentence) {
+        Some(direct)
+    } else {
+        Some(last)
+    }
+}
+
+/// Where a statement ends: its last part or its attribution, whichever is
+/// later.
+fn statement_end(ctx: &Context, statement: &Found) -> Option<usize> {
+    let last = statement.parts.last()?.end;
+    let Some(attribution) = statement.attribution.as_ref() else {
+        return Some(last);
+    };
+    let cue_end = ctx.span_of(attribution.cue.tokens.clone()).end;
+    let source_end = ctx.span_of(attribution.source.clone()).end;
+    Some(last.max(cue_end).max(source_end))
+}
+
 /// Whether `current` continues the statement `previous`.
 fn continues(ctx: &Context, previous: &Found, current: &Found) -> bool {
-    let (Some(attribution), Some(last), Some(first)) = (
-        previous.attribution.as_ref(),
-        previous.parts.last(),
+    let (true, Some(previous_end), Some(first)) = (
+        previous.attribution.is_some(),
+        statement_end(ctx, previous),
         current.parts.first(),
     ) else {
         return false;
@@ -168,10 +201,6 @@ fn continues(ctx: &Context, previous: &Found, current: &Found) -> bool {
     {
         return false;
     }
-    // The end of the previous statement: its last part or its attribution.
-    let cue_end = ctx.span_of(attribution.cue.tokens.clone()).end;
-    let source_end = ctx.span_of(attribution.source.clone()).end;
-    let previous_end = last.end.max(cue_end).max(source_end);
     let (Some(before), Some(after)) = (
         ctx.sentence_at(previous_end.saturating_sub(1)),
         ctx.sentence_at(first.start),

@@ -11,9 +11,9 @@
 
 use std::ops::Range;
 
-use parallax_core::{QuoteKind, Span};
+use parallax_core::{EntityType, QuoteKind, Span};
 
-use super::attribution::{attach_source, attribution_in, Attribution, CueHit};
+use super::attribution::{attach_source, attribution_in, cues_in, Attribution, CueHit};
 use super::context::Context;
 use super::lexicon::colon_entry;
 use super::marks::{Piece, Run};
@@ -26,6 +26,9 @@ const MAX_SPLIT_GAP_WORDS: usize = 12;
 const MAX_TAIL_OFFSET_WORDS: usize = 4;
 /// Most words between a cue and the quote it introduces.
 const MAX_LEAD_DISTANCE_WORDS: usize = 8;
+/// Words after a participle cue before the comma that introduces a quote
+/// ("telling them,", "telling reporters,").
+const MAX_PARTICIPLE_OBJECT_WORDS: usize = 2;
 /// Words beyond the attribution that still leave a quote standing alone
 /// ("on Monday", "in a statement").
 const MAX_ADJUNCT_WORDS: usize = 5;
@@ -49,6 +52,7 @@ pub(crate) fn direct_quotes(ctx: &Context, runs: &[Run], quoted: &[bool]) -> Vec
             .iter()
             .find_map(|gap| attribution_in(ctx, gap.clone(), true, &excluded))
             .or_else(|| tail_attribution(ctx, tail.clone(), &excluded))
+            .or_else(|| participle_attribution(ctx, &lead))
             .or_else(|| lead_attribution(ctx, lead.clone(), &excluded));
         let standalone = is_standalone(ctx, &lead, &tail, attribution.as_ref());
         let inner_words = pieces
@@ -129,7 +133,17 @@ fn split_quote_groups(ctx: &Context, runs: &[Run], excluded: &dyn Fn(usize) -> b
 /// is one clause, and the first piece ended in punctuation.
 fn is_split_gap(ctx: &Context, gap: Range<usize>, before: &Piece, excluded: &dyn Fn(usize) -> bool) -> bool {
     let words = word_count(ctx, gap.clone());
-    if words == 0 || words > MAX_SPLIT_GAP_WORDS {
+    let ends_with = ctx.slice(before.inner).trim_end().chars().last();
+    // "“The risk,” said Edward Leamer, an economist who is the director of
+    // the UCLA Anderson Forecast, “is that…”": a comma on both sides means the
+    // quoted sentence goes on after the attribution, however long the
+    // speaker's description.
+    let gap_ends_with_comma = (gap.start..gap.end)
+        .rev()
+        .find(|&i| !ctx.text(i).trim().is_empty())
+        .is_some_and(|i| ctx.text(i) == ",");
+    let sentence_goes_on = ends_with == Some(',') && gap_ends_with_comma;
+    if words == 0 || words > MAX_SPLIT_GAP_WORDS && !sentence_goes_on {
         return false;
     }
     let Some(attribution) = attribution_in(ctx, gap.clone(), true, excluded) else {
@@ -139,7 +153,6 @@ fn is_split_gap(ctx: &Context, gap: Range<usize>, before: &Piece, excluded: &dyn
         ctx,
         gap.start..attribution.cue.tokens.start.min(attribution.source.start),
     );
-    let ends_with = ctx.slice(before.inner).trim_end().chars().last();
     // A full stop inside the gap followed by more words means a new
     // sentence of reporter's text, not an interrupted quote.
     let inner_stop = (gap.start..gap.end.saturating_sub(1))
@@ -272,16 +285,30 @@ fn colon_attribution(ctx: &Context, range: Range<usize>) -> Option<Attribution> 
         entry: std::borrow::Cow::Borrowed(colon_entry()),
     };
     let start = first_speaker_token(ctx, range.start..colon).unwrap_or(range.start);
-    attach_source(ctx, &hit, start..colon + 1, false).or_else(|| {
-        // The phrase before the colon has a verb in it ("Trump went even
-        // further:"): its first named mention is the speaker.
-        let mention = ctx.mentions.iter().find(|m| {
-            let span = ctx.span_of(range.start..colon);
-            m.span.start >= span.start && m.span.end <= span.end
-        })?;
-        let source = ctx.token_range(mention.span);
-        (!source.is_empty()).then_some(Attribution { cue: hit, source })
-    })
+    let stretch = ctx.span_of(range.start..colon);
+    let person_inside = |outer: Span| {
+        ctx.mentions.iter().find(|m| {
+            m.entity_type == EntityType::Person && m.span.start >= outer.start && m.span.end <= outer.end
+        })
+    };
+    let phrase = attach_source(ctx, &hit, start..colon + 1, false);
+    // The phrase before the colon has a verb in it ("Trump went even
+    // further:", "Ms. Warren encouraged staffers with a simple message:"):
+    // the words right before the colon are no source when they name no one
+    // and a person is named earlier in the stretch — that person speaks.
+    let mention = match &phrase {
+        Some(a) if person_inside(ctx.span_of(a.source.clone())).is_some() => return phrase,
+        Some(_) => match person_inside(stretch) {
+            Some(person) => person,
+            None => return phrase,
+        },
+        None => ctx
+            .mentions
+            .iter()
+            .find(|m| m.span.start >= stretch.start && m.span.end <= stretch.end)?,
+    };
+    let source = ctx.token_range(mention.span);
+    (!source.is_empty()).then_some(Attribution { cue: hit, source })
 }
 
 /// The first token of the stretch that can start a source phrase (skips
@@ -364,10 +391,40 @@ fn is_standalone(ctx: &Context, lead: &Range<usize>, tail: &Range<usize>, a: Opt
     // A comma introduces the quote only right after the cue ("He said, “…”");
     // after other words it closes a clause the quote is embedded in
     // ("…invited Putin to Kyiv for talks, “if he dares”").
-    let introduced = last_lead == Some(",") && attributed_in_lead && cue_adjacent || last_lead == Some(":");
+    let introduced = last_lead == Some(",")
+        && (attributed_in_lead && cue_adjacent || participle_before(ctx, lead).is_some())
+        || last_lead == Some(":");
     introduced
         || lead_words == 0 && (tail_words <= MAX_ADJUNCT_WORDS || attributed_in_tail)
         || tail_words == 0 && attributed_in_lead && cue_adjacent
+}
+
+/// "…, telling them, “…”", "He continued, saying, “…”": a participle cue
+/// (with at most an object pronoun or two words after it) right before the
+/// comma introduces the quote; its subject is the clause's, found by the
+/// attribution before it.
+fn participle_before(ctx: &Context, lead: &Range<usize>) -> Option<CueHit> {
+    let words: Vec<usize> = lead.clone().filter(|&i| ctx.is_word(i)).collect();
+    words
+        .iter()
+        .rev()
+        .take(MAX_PARTICIPLE_OBJECT_WORDS + 1)
+        .filter(|&&i| ctx.lower(i).ends_with("ing"))
+        .find_map(|&i| cues_in(ctx, i..i + 1, &|_| false).into_iter().next())
+}
+
+/// A quote introduced by a participle ("Hillary Clinton posted a Twitter
+/// comment of her own, saying, “…”", "Trump issued a statement on Monday,
+/// saying, “…”"): the subject of the clause — its first person mention — is
+/// the speaker, whatever cue-like words stand between (a "comment").
+fn participle_attribution(ctx: &Context, lead: &Range<usize>) -> Option<Attribution> {
+    let cue = participle_before(ctx, lead)?;
+    let before = ctx.span_of(lead.start..cue.tokens.start);
+    let subject = ctx.mentions.iter().find(|m| {
+        m.entity_type == EntityType::Person && m.span.start >= before.start && m.span.end <= before.end
+    })?;
+    let source = ctx.token_range(subject.span);
+    (!source.is_empty()).then_some(Attribution { cue, source })
 }
 
 /// The span from the first part's start to the last part's end.

@@ -93,7 +93,22 @@ pub fn find_quotes(
     all.sort_by_key(|f| f.parts.first().map(|p| p.start).unwrap_or(0));
     continuity::carry_speakers(&ctx, &mut all);
     continuity::join_continuations(&ctx, &mut all);
+    all.retain(|f| !is_unattributed_phrase(f));
     all.into_iter().filter_map(|f| to_quote(&ctx, f)).collect()
+}
+
+/// A quoted phrase inside the reporter's sentence with no cue and no one
+/// it could be attributed to — no cue of its own, no reported clause around
+/// it, no earlier statement it continues — is not a quote: it is a scare
+/// quote, a title, a nickname or a word mentioned as a word (`the
+/// “rabbit patches” of Florida golf`). An attribution needs a source or a
+/// cue (PolNeAR's guidelines; measured in `docs/quotes.md`). A quotation
+/// standing as a sentence of its own stays, unattributed, with confidence 0.
+fn is_unattributed_phrase(found: &Found) -> bool {
+    found.kind == QuoteKind::Partial
+        && found.attribution.is_none()
+        && found.resolved.speaker.is_none()
+        && found.resolved.source.is_none()
 }
 
 /// Which tokens are inside quotation marks (marks included).

@@ -511,3 +511,70 @@ proptest! {
         assert_spans_valid(&body, &found);
     }
 }
+
+#[test]
+fn long_speaker_description_between_the_pieces_keeps_one_quote() {
+    let body = "“The risk,” said Peskov, a spokesman who has been the director of the press office of the \
+                Kremlin for many years, “is that the talks stall.”";
+    let mentions = [person(body, "Peskov", 0, MentionForm::Name, 3)];
+    let found = quotes(body, &mentions);
+    let direct: Vec<&Quote> = found.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+    assert_eq!(direct.len(), 1, "{found:#?}");
+    assert_eq!(direct[0].parts.len(), 2);
+    assert_eq!(speaker_name(direct[0]), Some("Dmitry Peskov"));
+}
+
+#[test]
+fn participle_clause_after_the_attribution_does_not_end_the_statement() {
+    let body = "“We are five right now,” Peskov said, adding that the old office by the river had closed in May after the spring floods. \
+                “Another is coming back tomorrow.”";
+    let mentions = [person(body, "Peskov", 0, MentionForm::Name, 3)];
+    let found = quotes(body, &mentions);
+    let statement = found
+        .iter()
+        .find(|q| q.text.starts_with("We are five"))
+        .expect("the first quote");
+    assert_eq!(statement.parts.len(), 2, "{found:#?}");
+    assert!(!found.iter().any(|q| q.text.starts_with("Another")), "{found:#?}");
+    assert!(found.iter().any(|q| q.kind == QuoteKind::Indirect), "{found:#?}");
+}
+
+#[test]
+fn quoted_phrase_with_no_cue_or_source_is_not_a_quote() {
+    let body = "Many of the courses built in the boom years are “rabbit patches and goat farms” today.";
+    assert!(quotes(body, &[]).is_empty(), "{:#?}", quotes(body, &[]));
+}
+
+#[test]
+fn colon_after_a_clause_attributes_to_the_person_named_in_it() {
+    let body =
+        "Peskov, the spokesman of the Kremlin for many years now, put it this way: “This will not happen.”";
+    let mentions = [person(body, "Peskov", 0, MentionForm::Name, 3)];
+    let found = quotes(body, &mentions);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(speaker_name(&found[0]), Some("Dmitry Peskov"), "{found:#?}");
+}
+
+#[test]
+fn participle_introducing_a_quote_takes_the_subject_of_its_clause() {
+    let body = "Zelensky posted a Twitter comment of his own on Monday, saying, “We will not give up.”";
+    let mentions = [person(body, "Zelensky", 0, MentionForm::Name, 0)];
+    let found = quotes(body, &mentions);
+    let quote = found
+        .iter()
+        .find(|q| q.text.starts_with("We will not"))
+        .expect("the quote");
+    assert_eq!(quote.kind, QuoteKind::Direct, "{found:#?}");
+    assert_eq!(speaker_name(quote), Some("Volodymyr Zelensky"), "{found:#?}");
+}
+
+#[test]
+fn participle_after_a_quote_is_not_an_inverted_attribution() {
+    let body = "He also vowed, “We are going to win this fast,” referring to the Islamic State.";
+    let found = quotes(body, &[]);
+    let quote = found
+        .iter()
+        .find(|q| q.text.starts_with("We are"))
+        .expect("the quote");
+    assert_eq!(quote.source.as_deref(), Some("He"), "{found:#?}");
+}
