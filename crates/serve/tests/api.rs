@@ -494,6 +494,8 @@ async fn a_story_that_gained_an_article_redirects_from_its_old_id() {
     let answer = get(&app, &format!("/api/stories/{old}")).await;
     assert_eq!(answer.status, StatusCode::PERMANENT_REDIRECT);
     assert_eq!(answer.json()["moved_to"], new.as_str());
+    assert_eq!(answer.json()["error"]["code"], "moved");
+    assert_eq!(answer.json()["error"]["status"], 308);
     let current = get(&app, &format!("/api/stories/{new}")).await;
     assert_eq!(current.status, StatusCode::OK);
 }

@@ -170,7 +170,10 @@ async fn story(
 fn story_moved(id: &str, moved: &str) -> Response {
     let message = format!("story {id} is now story {moved} (it gained or lost articles)");
     let moved_error = ApiError::new(StatusCode::PERMANENT_REDIRECT, "moved", message);
-    let body = serde_json::json!({"moved_to": moved, "error": moved_error.body()});
+    // The error answer's own shape (`{"error": {status, code, message}}`)
+    // with `moved_to` beside `error`, as the `Moved` schema says.
+    let mut body = serde_json::to_value(moved_error.body()).unwrap_or_default();
+    body["moved_to"] = moved.into();
     let location = format!("/api{}", crate::pages::links::story(moved));
     (
         StatusCode::PERMANENT_REDIRECT,
