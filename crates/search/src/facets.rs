@@ -72,13 +72,12 @@ impl SegmentValues {
                 *opened = Some(column);
             }
         }
-        let entity_keys = match keys.write() {
-            Ok(mut keys) => columns[ENTITY]
-                .iter()
-                .map(|value| keys.id(entity_key_and_name(value).0))
-                .collect(),
-            Err(_) => Vec::new(),
-        };
+        let mut keys = keys.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let entity_keys = columns[ENTITY]
+            .iter()
+            .map(|value| keys.id(entity_key_and_name(value).0))
+            .collect();
+        drop(keys);
         Ok(SegmentValues {
             columns,
             str_columns,

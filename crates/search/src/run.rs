@@ -81,7 +81,7 @@ pub fn search(
     let exclusions: Vec<Box<dyn Query>> = clauses
         .iter()
         .filter(|c| c.negated)
-        .filter_map(|c| union(matcher.words(&tokens(&mut analyzer, &c.text))))
+        .filter_map(|c| matcher.words(&tokens(&mut analyzer, &c.text)))
         .collect();
 
     let limit = request.limit.min(MAX_LIMIT);
@@ -114,7 +114,7 @@ pub fn search(
     let mut snippet_terms = BTreeMap::new();
     for requirement in &requirements {
         for token in &requirement.tokens {
-            let documents = frequencies.word_documents_analysed(token);
+            let documents = frequencies.term_documents(fields.text, token);
             if documents > 0 {
                 snippet_terms.insert(token.clone(), 1.0 / (1.0 + documents as Score));
             }
@@ -258,17 +258,17 @@ impl Matcher<'_> {
 
     /// The analysed tokens in the searched field: a term, or a phrase when
     /// several.
-    fn words(&self, tokens: &[String]) -> Vec<Box<dyn Query>> {
+    fn words(&self, tokens: &[String]) -> Option<Box<dyn Query>> {
         let field = self.text_field();
         match tokens {
-            [] => Vec::new(),
-            [token] => vec![Box::new(TermQuery::new(
+            [] => None,
+            [token] => Some(Box::new(TermQuery::new(
                 Term::from_field_text(field, token),
                 IndexRecordOption::WithFreqs,
-            ))],
-            _ => vec![Box::new(PhraseQuery::new(
+            ))),
+            _ => Some(Box::new(PhraseQuery::new(
                 tokens.iter().map(|t| Term::from_field_text(field, t)).collect(),
-            ))],
+            ))),
         }
     }
 
@@ -294,17 +294,16 @@ impl Matcher<'_> {
 
     /// Everything that meets one requirement.
     fn alternatives(&self, requirement: &Requirement) -> Vec<Box<dyn Query>> {
-        let mut out = self.words(&requirement.tokens);
-        if let Some(entity) = &requirement.entity {
-            out.push(self.entity(&entity.key));
-        }
-        out
+        let entity = requirement.entity.as_ref().map(|entity| self.entity(&entity.key));
+        self.words(&requirement.tokens)
+            .into_iter()
+            .chain(entity)
+            .collect()
     }
 }
 
 /// One query matching any of `queries`; `None` when there are none.
-fn union(queries: Vec<Box<dyn Query>>) -> Option<Box<dyn Query>> {
-    let mut queries = queries;
+fn union(mut queries: Vec<Box<dyn Query>>) -> Option<Box<dyn Query>> {
     match queries.len() {
         0 => None,
         // A lone term query prunes on its own (a one-clause boolean query
@@ -526,11 +525,6 @@ impl IndexFrequencies<'_> {
             .doc_freq(&Term::from_field_text(field, token))
             .unwrap_or(0)
     }
-
-    /// Documents (articles and quotes) containing an analysed token.
-    fn word_documents_analysed(&self, token: &str) -> u64 {
-        self.term_documents(self.fields.text, token) + self.term_documents(self.fields.quote_text, token)
-    }
 }
 
 impl Frequencies for IndexFrequencies<'_> {
@@ -542,7 +536,7 @@ impl Frequencies for IndexFrequencies<'_> {
         let mut analyzer = self.analyzer.clone();
         tokens(&mut analyzer, word)
             .first()
-            .map_or(0, |token| self.word_documents_analysed(token))
+            .map_or(0, |token| self.term_documents(self.fields.text, token))
     }
 }
 

@@ -66,6 +66,14 @@ fn indexed(articles: &[Article]) -> (tempfile::TempDir, SearchIndex) {
     (dir, index)
 }
 
+/// `text` searched in one kind of document.
+fn of_kind(kind: SearchKind, text: &str) -> SearchQuery {
+    SearchQuery {
+        kind,
+        ..SearchQuery::text(text)
+    }
+}
+
 fn run(index: &SearchIndex, query: SearchQuery) -> SearchResults {
     index.search(&query).unwrap_or_else(|e| panic!("{query:?}: {e}"))
 }
@@ -221,10 +229,7 @@ fn quotes_are_documents_with_speaker_and_span() {
 #[test]
 fn a_quote_matches_by_its_words_and_speaker_not_its_article_headline() {
     let (_dir, index) = indexed(&corpus());
-    let quotes = |text: &str| SearchQuery {
-        kind: SearchKind::Quotes,
-        ..SearchQuery::text(text)
-    };
+    let quotes = |text: &str| of_kind(SearchKind::Quotes, text);
     // "ahead" is only in the headline of the weather article: the article
     // matches, its quotes (the forecasters', the farmers') do not.
     assert_eq!(run(&index, SearchQuery::text("ahead")).total, 1);
@@ -242,13 +247,7 @@ fn a_quote_matches_by_its_words_and_speaker_not_its_article_headline() {
 fn a_match_through_the_entity_key_alone_scores_the_constant() {
     let (_dir, index) = indexed(&corpus());
     for kind in [SearchKind::All, SearchKind::Articles] {
-        let results = run(
-            &index,
-            SearchQuery {
-                kind,
-                ..SearchQuery::text("Sybiha")
-            },
-        );
+        let results = run(&index, of_kind(kind, "Sybiha"));
         let through_key = results
             .hits
             .iter()
@@ -356,10 +355,7 @@ fn filters_restrict_and_facets_count_the_match_set() {
 #[test]
 fn counting_stops_at_the_limit_and_says_so_while_ranking_sees_every_match() {
     let (_dir, index) = indexed(&corpus());
-    let articles = |text: &str| SearchQuery {
-        kind: SearchKind::Articles,
-        ..SearchQuery::text(text)
-    };
+    let articles = |text: &str| of_kind(SearchKind::Articles, text);
     let exact = run(&index, articles("said"));
     assert_eq!((exact.total, exact.total_is_lower_bound), (3, false));
 
