@@ -574,6 +574,26 @@ fn reindexing_the_same_articles_changes_nothing() {
 }
 
 #[test]
+fn an_upsert_finds_the_indexed_revision_of_its_own_articles() {
+    let (_dir, index) = indexed(&corpus());
+    let revision = |index: &SearchIndex| index.indexed_revisions(None).unwrap()["b-sybiga"].0;
+    assert_eq!(revision(&index), 1);
+    // Same content: left alone.
+    index.index_articles(&[reuters()]).unwrap();
+    assert_eq!(revision(&index), 1);
+    // New content: the next revision, found through the article's postings.
+    let mut changed = reuters();
+    changed
+        .body
+        .push_str("\n\nOfficials later raised the toll to four.");
+    changed.content_hash = parallax_core::content_hash(&changed.body);
+    index.index_articles(&[changed]).unwrap();
+    assert_eq!(revision(&index), 2);
+    assert_eq!(index.indexed_revisions(Some(&["b-sybiga"])).unwrap().len(), 1);
+    assert_eq!(index.doc_count(), 3);
+}
+
+#[test]
 fn a_corrupt_or_missing_index_is_rebuilt_from_the_store() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = SqliteStore::open(dir.path()).unwrap();
