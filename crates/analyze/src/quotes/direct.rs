@@ -202,22 +202,32 @@ fn gap_ranges(ctx: &Context, pieces: &[&Piece]) -> Vec<Range<usize>> {
 /// From the start of the quote's sentence (or the end of an earlier quote
 /// in it) to the opening mark.
 fn lead_range(ctx: &Context, first: &Piece, earlier: &[Found]) -> Range<usize> {
-    let open_at = first.outer_start(ctx);
+    lead_before(ctx, first.open, earlier.iter().filter(|f| !f.only_in_clause))
+}
+
+/// From the start of the sentence of the mark at token `open`, or from the
+/// end of the last of `earlier` that ends before the mark in it, to the mark.
+pub(crate) fn lead_before<'f>(
+    ctx: &Context,
+    open: usize,
+    earlier: impl Iterator<Item = &'f Found>,
+) -> Range<usize> {
+    let Some(open_at) = ctx.tokens.get(open).map(|t| t.span.start) else {
+        return open..open;
+    };
     let sentence_start = ctx
         .sentence_at(open_at)
         .and_then(|s| ctx.sentences.get(s))
         .map(|s| s.span.start)
         .unwrap_or(open_at);
     let after_earlier = earlier
-        .iter()
-        .filter(|f| !f.only_in_clause)
         .filter_map(|f| f.parts.last().map(|p| p.end))
         .filter(|&end| end <= open_at)
         .max()
         .unwrap_or(0);
     let start = sentence_start.max(after_earlier);
     let first_token = ctx.tokens.partition_point(|t| t.span.start < start);
-    first_token..first.open.max(first_token)
+    first_token..open.max(first_token)
 }
 
 /// From the closing mark to the end of its sentence, or to the next

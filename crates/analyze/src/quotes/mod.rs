@@ -25,6 +25,7 @@ mod direct;
 mod indirect;
 mod lexicon;
 mod marks;
+mod mixed;
 pub mod polnear;
 mod relay;
 mod speaker;
@@ -93,6 +94,7 @@ pub fn find_quotes(
     all.sort_by_key(|f| f.parts.first().map(|p| p.start).unwrap_or(0));
     continuity::carry_speakers(&ctx, &mut all);
     continuity::join_continuations(&ctx, &mut all);
+    mixed::embed_in_clauses(&ctx, &mut all);
     all.retain(|f| !is_unattributed_phrase(f));
     all.into_iter().filter_map(|f| to_quote(&ctx, f)).collect()
 }
