@@ -117,6 +117,7 @@ fn split_quote_groups(ctx: &Context, runs: &[Run], excluded: &dyn Fn(usize) -> b
             match (previous, next) {
                 (Some(p), Some(n)) if p.paragraph == n.paragraph && p.close.is_some() => {
                     is_split_gap(ctx, p.token_after(ctx)..n.open, p, excluded)
+                        && !has_own_tail_attribution(ctx, runs, index, excluded)
                 }
                 _ => false,
             }
@@ -127,6 +128,21 @@ fn split_quote_groups(ctx: &Context, runs: &[Run], excluded: &dyn Fn(usize) -> b
         }
     }
     groups
+}
+
+/// "“…,” Ryan said. “…,” he added.": a quotation followed by a cue of its
+/// own is a statement of its own (one attribution, one cue), not the next
+/// piece of the quotation before it.
+fn has_own_tail_attribution(
+    ctx: &Context,
+    runs: &[Run],
+    index: usize,
+    excluded: &dyn Fn(usize) -> bool,
+) -> bool {
+    let Some(last) = runs[index].pieces.last() else {
+        return false;
+    };
+    tail_attribution(ctx, tail_range(ctx, last, runs, index), excluded).is_some()
 }
 
 /// "…,” he said in an interview. “…" — the gap opens with an attribution,

@@ -667,3 +667,22 @@ fn connective_before_an_interrupting_attribution_is_not_a_clause() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn quotation_with_a_cue_of_its_own_is_not_the_next_piece_of_the_one_before() {
+    let body = "“We will not give up,” Zelensky said. “The talks are over for now,” he added.";
+    let mentions = [
+        person(body, "Zelensky", 0, MentionForm::Name, 0),
+        person(body, "he", 0, MentionForm::Pronoun, 0),
+    ];
+    let found = quotes(body, &mentions);
+    assert_eq!(
+        kinds_and_texts(&found),
+        [
+            (QuoteKind::Direct, "We will not give up,"),
+            (QuoteKind::Direct, "The talks are over for now,")
+        ],
+        "{found:#?}"
+    );
+    assert_eq!(found[1].cue.as_ref().map(|c| c.lemma.as_str()), Some("add"));
+}
