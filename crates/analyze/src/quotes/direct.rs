@@ -24,6 +24,9 @@ use super::Found;
 const MAX_SPLIT_GAP_WORDS: usize = 12;
 /// Most words before a cue, after the quote, for the cue to attach to it.
 const MAX_TAIL_OFFSET_WORDS: usize = 4;
+/// Most words of a sentence after a quotation that can be only its
+/// attribution ("Trump said.", "a welcome message on the website reads.").
+const MAX_ATTRIBUTION_SENTENCE_WORDS: usize = 8;
 /// Most words between a cue and the quote it introduces.
 const MAX_LEAD_DISTANCE_WORDS: usize = 8;
 /// Words after a participle cue before the comma that introduces a quote
@@ -251,17 +254,28 @@ pub(crate) fn lead_before<'f>(
 fn tail_range(ctx: &Context, last: &Piece, runs: &[Run], run_index: usize) -> Range<usize> {
     let after = last.token_after(ctx);
     let end_byte = last.outer_end(ctx);
-    let sentence_end = ctx
-        .sentence_at(end_byte.saturating_sub(1))
+    let sentence = ctx.sentence_at(end_byte.saturating_sub(1));
+    let sentence_end = sentence
         .and_then(|s| ctx.sentences.get(s))
         .map(|s| s.span.end)
         .unwrap_or(end_byte);
     // A sentence ending inside the quote (“… now.” he said) — extend to the
-    // sentence after it when that continues in lower case.
+    // sentence after it when that continues in lower case, or when it is
+    // short enough to be only the attribution (“…?” Biden said. “…!” the
+    // note says.).
     let sentence_end = if sentence_end <= end_byte {
-        ctx.sentence_at(end_byte)
-            .and_then(|s| ctx.sentences.get(s))
-            .filter(|_| ctx.text(after).chars().next().is_some_and(|c| c.is_lowercase()))
+        let next = sentence.map(|s| s + 1).or_else(|| ctx.sentence_at(end_byte));
+        next.and_then(|s| ctx.sentences.get(s))
+            .filter(|next| next.paragraph == last.paragraph)
+            .filter(|next| {
+                ctx.body
+                    .get(end_byte..next.span.start)
+                    .is_some_and(|gap| gap.trim().is_empty())
+            })
+            .filter(|next| {
+                ctx.text(after).chars().next().is_some_and(|c| c.is_lowercase())
+                    || word_count(ctx, ctx.token_range(next.span)) <= MAX_ATTRIBUTION_SENTENCE_WORDS
+            })
             .map(|s| s.span.end)
             .unwrap_or(end_byte)
     } else {

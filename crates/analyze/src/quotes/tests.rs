@@ -686,3 +686,20 @@ fn quotation_with_a_cue_of_its_own_is_not_the_next_piece_of_the_one_before() {
     );
     assert_eq!(found[1].cue.as_ref().map(|c| c.lemma.as_str()), Some("add"));
 }
+
+#[test]
+fn question_closing_inside_the_marks_takes_the_attribution_after_it() {
+    let body =
+        "Biden spoke on Monday.\n\n“Does he not understand we wrote Japan’s Constitution?” Biden said.";
+    let mentions = [
+        person(body, "Biden", 0, MentionForm::Name, 0),
+        person(body, "Biden", 1, MentionForm::Name, 0),
+    ];
+    let found = quotes(body, &mentions);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        found[0].cue.as_ref().map(|c| c.text.as_str()),
+        Some("said"),
+        "{found:#?}"
+    );
+}
