@@ -71,8 +71,11 @@ pub(crate) fn direct_quotes(ctx: &Context, runs: &[Run], quoted: &[bool]) -> Vec
             QuoteKind::Partial
         };
         // “Fareed Zakaria GPS,” “The Trumps: Three Generations That Built an
-        // Empire”: a quoted title in the reporter's sentence names a work.
-        if kind == QuoteKind::Partial && !cue_right_before && is_title(ctx, first) {
+        // Empire”: a quoted title in the reporter's sentence names a work —
+        // also right after a cue when it is where the words were said ("told
+        // MSNBC's “Morning Joe,”", "said on “Meet the Press”").
+        let titles = !standalone && pieces.iter().all(|p| is_title(ctx, p));
+        if titles && (!cue_right_before || names_a_venue(ctx, first)) {
             continue;
         }
         let only_in_clause = kind == QuoteKind::Partial && inner_words < 3 && !cue_right_before;
@@ -182,6 +185,19 @@ fn is_split_gap(ctx: &Context, gap: Range<usize>, before: &Piece, excluded: &dyn
             ends_with,
             Some(',' | '.' | '!' | '?' | '…' | '-' | '—' | ':' | ';')
         )
+}
+
+/// The word before the opening mark makes the quoted title a place or a
+/// programme rather than something said: a preposition or a possessive
+/// ("on “Meet the Press”", "CNN’s “State of the Union”").
+fn names_a_venue(ctx: &Context, piece: &Piece) -> bool {
+    let Some(before) = piece.open.checked_sub(1) else {
+        return false;
+    };
+    matches!(
+        ctx.lower(before),
+        "on" | "in" | "at" | "to" | "of" | "'s" | "’s" | "s'" | "s’"
+    )
 }
 
 /// Short words a title leaves in lower case ("Three Generations That Built

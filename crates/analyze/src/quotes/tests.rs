@@ -703,3 +703,11 @@ fn question_closing_inside_the_marks_takes_the_attribution_after_it() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn programme_title_after_a_cue_is_where_it_was_said_not_a_quote() {
+    let body = "Zelensky told CBS’s “Face the Nation” that the talks were over.";
+    let mentions = [person(body, "Zelensky", 0, MentionForm::Name, 0)];
+    let found = quotes(body, &mentions);
+    assert!(found.iter().all(|q| q.text != "Face the Nation"), "{found:#?}");
+}
