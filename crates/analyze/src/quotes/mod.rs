@@ -14,8 +14,10 @@
 //! (`tagging`, weights in `data/quotes/attribution_tagger.bin`) marks the
 //! source, cue and content tokens of every sentence and `tagged` puts them
 //! together; the lexicon rules of `indirect` remain for relays and as the
-//! fallback when no model can be read. The cue lexicon lives in
-//! `data/cues.tsv`. See `docs/quotes.md`.
+//! fallback when no model can be read. A quotation carrying on a clause the
+//! reporter began becomes that clause, as an indirect quote, with the
+//! quotation inside it as a partial quote (`mixed`). The cue lexicon lives
+//! in `data/cues.tsv`. See `docs/quotes.md`.
 
 mod attribution;
 mod context;
