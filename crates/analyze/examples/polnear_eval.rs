@@ -275,24 +275,38 @@ fn entity_mentions(body: &str, sentences: &[parallax_core::Sentence]) -> Vec<Ent
 }
 
 /// The gold attributions, with "direct" = the content begins with a
-/// quotation mark.
+/// quotation mark, or right after an opening one (some annotators left the
+/// mark out of the span: `“|I have earned 9 million votes…”`; matching
+/// ignores edge marks, so the split must not depend on them either).
 fn gold_attributions(body: &str, ann: &str) -> Vec<Gold> {
     read_attributions(body, ann)
         .into_iter()
         .map(|g| {
-            let first_char = g
-                .content
-                .first()
-                .and_then(|s| s.slice(body))
-                .and_then(|t| t.trim_start().chars().next());
+            let first = g.content.first().copied().unwrap_or_default();
+            let first_char = first.slice(body).and_then(|t| t.trim_start().chars().next());
             Gold {
-                direct: matches!(first_char, Some('"' | '“' | '«' | '‘' | '\'')),
+                direct: matches!(first_char, Some('"' | '“' | '«' | '‘' | '\''))
+                    || follows_opening_mark(body, first.start),
                 content: g.content,
                 source: g.source,
                 cue: g.cue,
             }
         })
         .collect()
+}
+
+/// True when an opening quotation mark stands right before byte `at`: a
+/// curly or angled opening mark, or a straight mark (or doubled apostrophe)
+/// with a space or the start of a line before it.
+fn follows_opening_mark(body: &str, at: usize) -> bool {
+    let before = body.get(..at).unwrap_or("");
+    let mut chars = before.chars().rev();
+    match chars.next() {
+        Some('“' | '«') => true,
+        Some('"') => chars.next().is_none_or(char::is_whitespace),
+        Some('\'') => chars.next() == Some('\'') && chars.next().is_none_or(char::is_whitespace),
+        _ => false,
+    }
 }
 
 /// True when the predicted content, as written, opens with a quotation

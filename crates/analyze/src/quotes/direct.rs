@@ -24,6 +24,9 @@ use super::Found;
 const MAX_SPLIT_GAP_WORDS: usize = 12;
 /// Most words before a cue, after the quote, for the cue to attach to it.
 const MAX_TAIL_OFFSET_WORDS: usize = 4;
+/// Most words of a sentence after a quotation that can be only its
+/// attribution ("Trump said.", "a welcome message on the website reads.").
+const MAX_ATTRIBUTION_SENTENCE_WORDS: usize = 8;
 /// Most words between a cue and the quote it introduces.
 const MAX_LEAD_DISTANCE_WORDS: usize = 8;
 /// Words after a participle cue before the comma that introduces a quote
@@ -68,8 +71,11 @@ pub(crate) fn direct_quotes(ctx: &Context, runs: &[Run], quoted: &[bool]) -> Vec
             QuoteKind::Partial
         };
         // “Fareed Zakaria GPS,” “The Trumps: Three Generations That Built an
-        // Empire”: a quoted title in the reporter's sentence names a work.
-        if kind == QuoteKind::Partial && !cue_right_before && is_title(ctx, first) {
+        // Empire”: a quoted title in the reporter's sentence names a work —
+        // also right after a cue when it is where the words were said ("told
+        // MSNBC's “Morning Joe,”", "said on “Meet the Press”").
+        let titles = !standalone && pieces.iter().all(|p| is_title(ctx, p));
+        if titles && (!cue_right_before || names_a_venue(ctx, first)) {
             continue;
         }
         let only_in_clause = kind == QuoteKind::Partial && inner_words < 3 && !cue_right_before;
@@ -117,6 +123,7 @@ fn split_quote_groups(ctx: &Context, runs: &[Run], excluded: &dyn Fn(usize) -> b
             match (previous, next) {
                 (Some(p), Some(n)) if p.paragraph == n.paragraph && p.close.is_some() => {
                     is_split_gap(ctx, p.token_after(ctx)..n.open, p, excluded)
+                        && !has_own_tail_attribution(ctx, runs, index, excluded)
                 }
                 _ => false,
             }
@@ -127,6 +134,21 @@ fn split_quote_groups(ctx: &Context, runs: &[Run], excluded: &dyn Fn(usize) -> b
         }
     }
     groups
+}
+
+/// "“…,” Ryan said. “…,” he added.": a quotation followed by a cue of its
+/// own is a statement of its own (one attribution, one cue), not the next
+/// piece of the quotation before it.
+fn has_own_tail_attribution(
+    ctx: &Context,
+    runs: &[Run],
+    index: usize,
+    excluded: &dyn Fn(usize) -> bool,
+) -> bool {
+    let Some(last) = runs[index].pieces.last() else {
+        return false;
+    };
+    tail_attribution(ctx, tail_range(ctx, last, runs, index), excluded).is_some()
 }
 
 /// "…,” he said in an interview. “…" — the gap opens with an attribution,
@@ -163,6 +185,19 @@ fn is_split_gap(ctx: &Context, gap: Range<usize>, before: &Piece, excluded: &dyn
             ends_with,
             Some(',' | '.' | '!' | '?' | '…' | '-' | '—' | ':' | ';')
         )
+}
+
+/// The word before the opening mark makes the quoted title a place or a
+/// programme rather than something said: a preposition or a possessive
+/// ("on “Meet the Press”", "CNN’s “State of the Union”").
+fn names_a_venue(ctx: &Context, piece: &Piece) -> bool {
+    let Some(before) = piece.open.checked_sub(1) else {
+        return false;
+    };
+    matches!(
+        ctx.lower(before),
+        "on" | "in" | "at" | "to" | "of" | "'s" | "’s" | "s'" | "s’"
+    )
 }
 
 /// Short words a title leaves in lower case ("Three Generations That Built
@@ -202,22 +237,32 @@ fn gap_ranges(ctx: &Context, pieces: &[&Piece]) -> Vec<Range<usize>> {
 /// From the start of the quote's sentence (or the end of an earlier quote
 /// in it) to the opening mark.
 fn lead_range(ctx: &Context, first: &Piece, earlier: &[Found]) -> Range<usize> {
-    let open_at = first.outer_start(ctx);
+    lead_before(ctx, first.open, earlier.iter().filter(|f| !f.only_in_clause))
+}
+
+/// From the start of the sentence of the mark at token `open`, or from the
+/// end of the last of `earlier` that ends before the mark in it, to the mark.
+pub(crate) fn lead_before<'f>(
+    ctx: &Context,
+    open: usize,
+    earlier: impl Iterator<Item = &'f Found>,
+) -> Range<usize> {
+    let Some(open_at) = ctx.tokens.get(open).map(|t| t.span.start) else {
+        return open..open;
+    };
     let sentence_start = ctx
         .sentence_at(open_at)
         .and_then(|s| ctx.sentences.get(s))
         .map(|s| s.span.start)
         .unwrap_or(open_at);
     let after_earlier = earlier
-        .iter()
-        .filter(|f| !f.only_in_clause)
         .filter_map(|f| f.parts.last().map(|p| p.end))
         .filter(|&end| end <= open_at)
         .max()
         .unwrap_or(0);
     let start = sentence_start.max(after_earlier);
     let first_token = ctx.tokens.partition_point(|t| t.span.start < start);
-    first_token..first.open.max(first_token)
+    first_token..open.max(first_token)
 }
 
 /// From the closing mark to the end of its sentence, or to the next
@@ -225,17 +270,28 @@ fn lead_range(ctx: &Context, first: &Piece, earlier: &[Found]) -> Range<usize> {
 fn tail_range(ctx: &Context, last: &Piece, runs: &[Run], run_index: usize) -> Range<usize> {
     let after = last.token_after(ctx);
     let end_byte = last.outer_end(ctx);
-    let sentence_end = ctx
-        .sentence_at(end_byte.saturating_sub(1))
+    let sentence = ctx.sentence_at(end_byte.saturating_sub(1));
+    let sentence_end = sentence
         .and_then(|s| ctx.sentences.get(s))
         .map(|s| s.span.end)
         .unwrap_or(end_byte);
     // A sentence ending inside the quote (“… now.” he said) — extend to the
-    // sentence after it when that continues in lower case.
+    // sentence after it when that continues in lower case, or when it is
+    // short enough to be only the attribution (“…?” Biden said. “…!” the
+    // note says.).
     let sentence_end = if sentence_end <= end_byte {
-        ctx.sentence_at(end_byte)
-            .and_then(|s| ctx.sentences.get(s))
-            .filter(|_| ctx.text(after).chars().next().is_some_and(|c| c.is_lowercase()))
+        let next = sentence.map(|s| s + 1).or_else(|| ctx.sentence_at(end_byte));
+        next.and_then(|s| ctx.sentences.get(s))
+            .filter(|next| next.paragraph == last.paragraph)
+            .filter(|next| {
+                ctx.body
+                    .get(end_byte..next.span.start)
+                    .is_some_and(|gap| gap.trim().is_empty())
+            })
+            .filter(|next| {
+                ctx.text(after).chars().next().is_some_and(|c| c.is_lowercase())
+                    || word_count(ctx, ctx.token_range(next.span)) <= MAX_ATTRIBUTION_SENTENCE_WORDS
+            })
             .map(|s| s.span.end)
             .unwrap_or(end_byte)
     } else {

@@ -14,8 +14,10 @@
 //! (`tagging`, weights in `data/quotes/attribution_tagger.bin`) marks the
 //! source, cue and content tokens of every sentence and `tagged` puts them
 //! together; the lexicon rules of `indirect` remain for relays and as the
-//! fallback when no model can be read. The cue lexicon lives in
-//! `data/cues.tsv`. See `docs/quotes.md`.
+//! fallback when no model can be read. A quotation carrying on a clause the
+//! reporter began becomes that clause, as an indirect quote, with the
+//! quotation inside it as a partial quote (`mixed`). The cue lexicon lives
+//! in `data/cues.tsv`. See `docs/quotes.md`.
 
 mod attribution;
 mod context;
@@ -25,6 +27,7 @@ mod direct;
 mod indirect;
 mod lexicon;
 mod marks;
+mod mixed;
 pub mod polnear;
 mod relay;
 mod speaker;
@@ -93,6 +96,7 @@ pub fn find_quotes(
     all.sort_by_key(|f| f.parts.first().map(|p| p.start).unwrap_or(0));
     continuity::carry_speakers(&ctx, &mut all);
     continuity::join_continuations(&ctx, &mut all);
+    mixed::embed_in_clauses(&ctx, &mut all);
     all.retain(|f| !is_unattributed_phrase(f));
     all.into_iter().filter_map(|f| to_quote(&ctx, f)).collect()
 }

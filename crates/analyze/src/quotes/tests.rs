@@ -578,3 +578,136 @@ fn participle_after_a_quote_is_not_an_inverted_attribution() {
         .expect("the quote");
     assert_eq!(quote.source.as_deref(), Some("He"), "{found:#?}");
 }
+
+// Mixed quotes: a quotation carrying on a clause the reporter began
+// (`mixed.rs`).
+
+fn first_of_kind(found: &[Quote], kind: QuoteKind) -> &Quote {
+    found
+        .iter()
+        .find(|q| q.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind:?} quote in {found:#?}"))
+}
+
+fn kinds_and_texts(found: &[Quote]) -> Vec<(QuoteKind, &str)> {
+    found.iter().map(|q| (q.kind, q.text.as_str())).collect()
+}
+
+#[test]
+fn quotation_continuing_the_reporters_subject_is_a_clause_with_a_partial_inside() {
+    let body = "Trump spoke in Buffalo.\n\nKasich “has a track record of bringing people together,” he said.";
+    let mentions = [
+        person(body, "Trump", 0, MentionForm::Name, 0),
+        person(body, "Kasich", 0, MentionForm::Name, 1),
+        person(body, "he", 0, MentionForm::Pronoun, 0),
+    ];
+    let found = quotes(body, &mentions);
+    let clause = first_of_kind(&found, QuoteKind::Indirect);
+    assert!(
+        clause.text.starts_with("Kasich “has a track record"),
+        "{found:#?}"
+    );
+    let partial = first_of_kind(&found, QuoteKind::Partial);
+    assert_eq!(partial.text, "has a track record of bringing people together,");
+    assert!(clause.span.start <= partial.span.start && partial.span.end <= clause.span.end);
+    assert_eq!(speaker_name(clause), Some("Volodymyr Zelensky"));
+    assert_eq!(speaker_name(partial), Some("Volodymyr Zelensky"));
+    assert!(found.iter().all(|q| q.kind != QuoteKind::Direct), "{found:#?}");
+}
+
+#[test]
+fn attribution_interrupting_a_mixed_clause_leaves_the_clause_in_two_parts() {
+    let body =
+        "If Clinton is elected, he said, “she might be going back and forth between the White House and the \
+                courthouse.”";
+    let mentions = [
+        person(body, "Clinton", 0, MentionForm::Name, 1),
+        person(body, "he", 0, MentionForm::Pronoun, 0),
+    ];
+    let found = quotes(body, &mentions);
+    let clause = first_of_kind(&found, QuoteKind::Indirect);
+    let parts: Vec<&str> = clause.parts.iter().filter_map(|p| p.slice(body)).collect();
+    assert_eq!(
+        parts,
+        [
+            "If Clinton is elected",
+            "she might be going back and forth between the White House and the courthouse."
+        ],
+        "{found:#?}"
+    );
+    assert_eq!(clause.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+}
+
+#[test]
+fn quotation_after_nothing_but_its_attribution_stays_direct() {
+    let body = "“We will not give up,” Zelensky said. He said, “the talks are over for now.”";
+    let mentions = [
+        person(body, "Zelensky", 0, MentionForm::Name, 0),
+        person(body, "He", 0, MentionForm::Pronoun, 0),
+    ];
+    let found = quotes(body, &mentions);
+    assert_eq!(
+        kinds_and_texts(&found),
+        [
+            (QuoteKind::Direct, "We will not give up,"),
+            (QuoteKind::Direct, "the talks are over for now.")
+        ],
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn connective_before_an_interrupting_attribution_is_not_a_clause() {
+    let body = "But, Zelensky said, “the talks are over for now.”";
+    let mentions = [person(body, "Zelensky", 0, MentionForm::Name, 0)];
+    let found = quotes(body, &mentions);
+    assert_eq!(
+        kinds_and_texts(&found),
+        [(QuoteKind::Direct, "the talks are over for now.")],
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn quotation_with_a_cue_of_its_own_is_not_the_next_piece_of_the_one_before() {
+    let body = "“We will not give up,” Zelensky said. “The talks are over for now,” he added.";
+    let mentions = [
+        person(body, "Zelensky", 0, MentionForm::Name, 0),
+        person(body, "he", 0, MentionForm::Pronoun, 0),
+    ];
+    let found = quotes(body, &mentions);
+    assert_eq!(
+        kinds_and_texts(&found),
+        [
+            (QuoteKind::Direct, "We will not give up,"),
+            (QuoteKind::Direct, "The talks are over for now,")
+        ],
+        "{found:#?}"
+    );
+    assert_eq!(found[1].cue.as_ref().map(|c| c.lemma.as_str()), Some("add"));
+}
+
+#[test]
+fn question_closing_inside_the_marks_takes_the_attribution_after_it() {
+    let body =
+        "Biden spoke on Monday.\n\n“Does he not understand we wrote Japan’s Constitution?” Biden said.";
+    let mentions = [
+        person(body, "Biden", 0, MentionForm::Name, 0),
+        person(body, "Biden", 1, MentionForm::Name, 0),
+    ];
+    let found = quotes(body, &mentions);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        found[0].cue.as_ref().map(|c| c.text.as_str()),
+        Some("said"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn programme_title_after_a_cue_is_where_it_was_said_not_a_quote() {
+    let body = "Zelensky told CBS’s “Face the Nation” that the talks were over.";
+    let mentions = [person(body, "Zelensky", 0, MentionForm::Name, 0)];
+    let found = quotes(body, &mentions);
+    assert!(found.iter().all(|q| q.text != "Face the Nation"), "{found:#?}");
+}
