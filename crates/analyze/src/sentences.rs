@@ -348,6 +348,25 @@ mod tests {
     }
 
     #[test]
+    fn keeps_party_and_state_labels_inside_the_sentence() {
+        assert_eq!(
+            split("“We will vote,” Sen. Chuck Schumer (D-N.Y.) said Tuesday. Others agreed."),
+            [
+                "“We will vote,” Sen. Chuck Schumer (D-N.Y.) said Tuesday.",
+                "Others agreed."
+            ]
+        );
+        assert_eq!(
+            split("Rep. Nancy Pelosi, D-Calif., said no. Rep. Paul Ryan, R-Wis. The vote failed."),
+            [
+                "Rep. Nancy Pelosi, D-Calif., said no.",
+                "Rep. Paul Ryan, R-Wis.",
+                "The vote failed."
+            ]
+        );
+    }
+
+    #[test]
     fn keeps_attribution_after_quote_in_the_sentence() {
         assert_eq!(
             split("“We will not give up,” he said. “Stop!” she shouted."),

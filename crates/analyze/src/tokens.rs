@@ -353,6 +353,16 @@ fn abbreviation_end(text: &str, start: usize, dot: usize) -> Option<(usize, Toke
         }
         return None;
     }
+    // A party-and-state label ("D-N.Y.", "R-Calif."): the part after the
+    // last hyphen decides, and the token keeps its prefix.
+    if let Some(hyphen) = word.rfind(is_hyphen) {
+        let tail = hyphen + word[hyphen..].chars().next().map_or(1, char::len_utf8);
+        return if tail < word.len() {
+            abbreviation_end(text, start + tail, dot)
+        } else {
+            None
+        };
+    }
     let class = abbreviations::classify(word)?;
     if abbreviations::needs_number_after(word) {
         let rest = text.get(after_dot..)?.trim_start_matches(' ');
