@@ -290,12 +290,20 @@ const MAX_OBJECT_GAP: usize = 10;
 /// object or agent it is ("called for a ban on Muslims entering the United
 /// States", "want East Jerusalem, captured by Israel").
 fn object_of(words: &[String], actors: &[(usize, usize)], group: &VerbGroup, next_verb: usize) -> Vec<usize> {
-    let Some(first) = actors
+    let Some(mut first) = actors
         .iter()
         .position(|&(s, e)| s >= group.verb_end && e <= group.hi)
     else {
         return Vec::new();
     };
+    // "McCain distanced himself from Bush": a reflexive object is the subject again;
+    // the other side of the event is the next actor.
+    if is_reflexive(words, actors[first]) {
+        match actors.get(first + 1).filter(|&&(_, e)| e <= group.hi) {
+            Some(_) => first += 1,
+            None => return Vec::new(),
+        }
+    }
     let start = actors[first].0;
     let between = &words[group.verb_end..start];
     // The actor is the participle's own object or agent: "a ban on Muslims entering the
@@ -322,6 +330,22 @@ fn object_of(words: &[String], actors: &[(usize, usize)], group: &VerbGroup, nex
     } else {
         Vec::new()
     }
+}
+
+/// Reflexive pronouns, which name the clause's subject again.
+const REFLEXIVES: &[&str] = &[
+    "HIMSELF",
+    "HERSELF",
+    "ITSELF",
+    "THEMSELVES",
+    "MYSELF",
+    "OURSELVES",
+    "YOURSELF",
+];
+
+/// True when the actor at word range `(start, end)` is one reflexive pronoun.
+fn is_reflexive(words: &[String], (start, end): (usize, usize)) -> bool {
+    end == start + 1 && REFLEXIVES.contains(&words[start].as_str())
 }
 
 /// The agent of a passive verb: the actor after "by".
@@ -397,7 +421,7 @@ mod tests {
     fn dict() -> VerbDictionary {
         let mut d = VerbDictionary::default();
         d.add(
-            "--- ATTACK [190] ---\nATTACK\n- * (WITH &AIR) [195]\n&AIR\n+DRONES\n\n--- LEAVE [---] ---\nLEAVE {LEFT}\n- * (FOR +) [032:033]\n--- AGREE [---] ---\nAGREE\n- % * [030:030]\n",
+            "--- ATTACK [190] ---\nATTACK\n- * (WITH &AIR) [195]\n&AIR\n+DRONES\n\n--- LEAVE [---] ---\nLEAVE {LEFT}\n- * (FOR +) [032:033]\n--- AGREE [---] ---\nAGREE\n- % * [030:030]\n--- DISTANCE [110] ---\nDISTANCE\n",
         );
         d
     }
@@ -428,6 +452,17 @@ mod tests {
         let w = words("Mordor attacked Gondor with drones");
         let c = code_sentence(&d, &w, &[], &[(0, 1), (2, 3)]);
         assert_eq!(c[0].forward.as_deref(), Some("195"));
+    }
+
+    #[test]
+    fn a_reflexive_object_leaves_the_target_to_the_next_actor() {
+        let d = dict();
+        let w = words("Mordor distanced itself from Gondor");
+        let c = code_sentence(&d, &w, &[], &[(0, 1), (2, 3), (4, 5)]);
+        assert_eq!(c[0].targets, vec![2]);
+        let w = words("Mordor attacked itself");
+        let c = code_sentence(&d, &w, &[], &[(0, 1), (2, 3)]);
+        assert!(c[0].targets.is_empty());
     }
 
     #[test]
