@@ -91,6 +91,11 @@ pub fn code_sentence(
             Some(t) => compound_right(words, actors, t, group.hi),
             None => object_of(words, actors, group, next_verb),
         };
+        // "a forum hosted by the advocacy group": the patient of a reduced relative is the
+        // noun it follows (an actor only when that noun is one), never an earlier subject.
+        if group.reduced {
+            subject = patient_before(words, actors, group.start);
+        }
         let (mut sources, mut targets) = if group.passive {
             let agent = agent_of(words, actors, group);
             (agent, subject.clone())
@@ -332,6 +337,21 @@ fn object_of(words: &[String], actors: &[(usize, usize)], group: &VerbGroup, nex
     }
 }
 
+/// The actor a reduced relative clause starting at word `start` describes:
+/// the one ending right before it, or before a comma there ("East
+/// Jerusalem, captured by Israel"); none when a plain noun stands there.
+fn patient_before(words: &[String], actors: &[(usize, usize)], start: usize) -> Vec<usize> {
+    let end = if start > 0 && words[start - 1] == "," {
+        start - 1
+    } else {
+        start
+    };
+    actors
+        .iter()
+        .position(|&(_, e)| e == end)
+        .map_or_else(Vec::new, |k| vec![k])
+}
+
 /// Reflexive pronouns, which name the clause's subject again.
 const REFLEXIVES: &[&str] = &[
     "HIMSELF",
@@ -474,6 +494,16 @@ mod tests {
             (c[0].sources.clone(), c[0].targets.clone()),
             (vec![1, 2], vec![0])
         );
+        let w = words("Rohan praised a fort attacked by Mordor");
+        let c = code_sentence(&d, &w, &[], &[(0, 1), (6, 7)]);
+        assert_eq!(
+            (c[0].sources.clone(), c[0].targets.clone()),
+            (vec![1], vec![]),
+            "a reduced relative's patient is the noun it follows"
+        );
+        let w = words("Gondor , attacked by Mordor");
+        let c = code_sentence(&d, &w, &[], &[(0, 1), (4, 5)]);
+        assert_eq!((c[0].sources.clone(), c[0].targets.clone()), (vec![1], vec![0]));
         let w = words("Rohan left for Gondor");
         let c = code_sentence(&d, &w, &[], &[(0, 1), (3, 4)]);
         assert_eq!(

@@ -33,6 +33,11 @@ pub struct VerbGroup<'d> {
     pub form: &'d VerbForm,
     /// "was invited by", "were killed": the subject is the target.
     pub passive: bool,
+    /// A passive participle with no form of "be" ("a waterway long
+    /// dominated by the United States", "people killed by police"): a
+    /// reduced relative clause, whose patient is the noun right before it,
+    /// not the subject of the sentence.
+    pub reduced: bool,
     /// The group follows "and" / "but" directly, or is a participle after a
     /// comma ("…, killing three"): it shares the previous verb's subject.
     pub coordinated: bool,
@@ -130,7 +135,8 @@ pub fn verb_groups<'d>(
         let participle = head != &form.lemma && !head.ends_with("ING") && !head.ends_with('S');
         // "was invited by", and the reduced "people killed by police".
         let by_agent = words.get(verb_end).is_some_and(|w| w == "BY") && head.ends_with("ED");
-        let passive = participle && (words[start..i].iter().any(|w| is_be_form(w)) || by_agent);
+        let be = words[start..i].iter().any(|w| is_be_form(w));
+        let passive = participle && (be || by_agent);
         let after_comma = start > 0 && words[start - 1] == ",";
         let coordinated = start > 0 && matches!(words[start - 1].as_str(), "AND" | "BUT" | "OR")
             || (after_comma && head.ends_with("ING"));
@@ -149,6 +155,7 @@ pub fn verb_groups<'d>(
             verb_end,
             form,
             passive,
+            reduced: passive && !be,
             coordinated,
             aside,
             lo,
