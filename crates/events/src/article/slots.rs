@@ -11,7 +11,8 @@ use parallax_core::{Article, EntityMention, EntityType, MentionForm};
 
 use super::SentenceWords;
 use crate::actors::{
-    agent_at, as_elite, code_of_key, event_actor, is_actor_mention, recode, split_code, ActorSlot,
+    agent_at, as_elite, code_of_key, event_actor, is_actor_mention, is_person_title, recode, split_code,
+    titled_surname, ActorSlot,
 };
 use crate::setting;
 
@@ -73,6 +74,23 @@ fn mention_slots(article: &Article, s: &SentenceWords) -> Vec<ActorSlot> {
         if end <= start || slots.last().is_some_and(|l| l.end > start) {
             continue;
         }
+        let text = m.span.slice(body).unwrap_or("");
+        // "Mrs. Clinton", "Mr. Bush": a titled name the entity layer read as a town is a
+        // person, coded from the knowledge base's bearers of that surname when they agree.
+        let titled = m.entity_type == EntityType::Place
+            && start > 0
+            && is_person_title(&s.words[start - 1])
+            && end == start + 1;
+        if titled {
+            slots.push(ActorSlot {
+                start,
+                end,
+                actor: titled_surname(text, m.span),
+                named: true,
+                person: true,
+            });
+            continue;
+        }
         let code = if is_actor_mention(m) {
             if m.key.starts_with("country:") {
                 let near_place = located_end.is_some_and(|e| conjoined(&s.words, e, start));
@@ -93,7 +111,6 @@ fn mention_slots(article: &Article, s: &SentenceWords) -> Vec<ActorSlot> {
                 None => continue,
             }
         };
-        let text = m.span.slice(body).unwrap_or("");
         let actor = code.map(|code| {
             let code = if m.entity_type == EntityType::Person && after_former(s, start) {
                 as_elite(&code)
