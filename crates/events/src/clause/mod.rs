@@ -82,16 +82,45 @@ fn clause_bounds(words: &[String], start: usize, verb_end: usize) -> (usize, usi
 /// Most words an aside set off by commas may have.
 const MAX_ASIDE_WORDS: usize = 12;
 
+/// Most words of an apposition that ends in a relative clause ("Mr.
+/// Manafort, a longtime Republican strategist and lobbyist who in recent
+/// weeks has taken over … from Mr. Trump's campaign manager, offered …").
+const MAX_RELATIVE_ASIDE_WORDS: usize = 32;
+
+/// Most words of the apposition before its relative pronoun.
+const MAX_APPOSITION_WORDS: usize = 8;
+
 /// The aside closed by the comma at `close`: back to the comma that opens
 /// it, or to a relative pronoun after a comma ("Russia, which …, attacked"),
 /// when that opening comma stands in the clause or just before it.
 fn aside_before(words: &[String], lo: usize, close: usize) -> Option<(usize, usize)> {
     let first = close.saturating_sub(MAX_ASIDE_WORDS + 1);
-    let open = (first..close).rev().find(|&k| words[k] == ",")?;
+    let Some(open) = (first..close).rev().find(|&k| words[k] == ",") else {
+        return apposition_with_relative(words, close);
+    };
     let relative =
         lo > 0 && lo - 1 == open + 1 && matches!(words[open + 1].as_str(), "WHO" | "WHICH" | "WHOSE");
     let apposition = open >= lo && !words[open + 1..close].iter().any(|w| is_boundary(w));
     (open > 0 && close > open + 1 && (relative || apposition)).then_some((open, close + 1))
+}
+
+/// The aside closed by the comma at `close` when it is a long one: an
+/// apposition of plain words after a comma, then a relative pronoun and
+/// its clause up to `close`, with no other comma or boundary in it.
+fn apposition_with_relative(words: &[String], close: usize) -> Option<(usize, usize)> {
+    let first = close.saturating_sub(MAX_RELATIVE_ASIDE_WORDS + 1);
+    let open = (first..close).rev().find(|&k| words[k] == ",")?;
+    let pronoun = (open + 1..close).find(|&k| matches!(words[k].as_str(), "WHO" | "WHICH" | "WHOSE"))?;
+    let apposition = &words[open + 1..pronoun];
+    let plain = !apposition.is_empty()
+        && apposition.len() <= MAX_APPOSITION_WORDS
+        && apposition
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'));
+    let relative_clause = words[pronoun + 1..close]
+        .iter()
+        .all(|w| w != "," && !is_boundary(w));
+    (open > 0 && plain && relative_clause).then_some((open, close + 1))
 }
 
 /// True when the comma at `k` opens a reporting clause: a reporting verb
@@ -205,6 +234,18 @@ mod tests {
             "nouns after an adjective or before a verb are skipped"
         );
         assert_eq!(g[0].verb_start, 6);
+    }
+
+    #[test]
+    fn a_long_relative_clause_after_an_apposition_is_an_aside() {
+        let d = dict();
+        let w = words(
+            "Rohan , a strong old ally who for many long years has fought the orcs of Mordor and their evil friends in the east , invited Gondor",
+        );
+        let g = verb_groups(&d, &w, &[]);
+        let invited = g.iter().find(|g| w[g.verb_start] == "INVITED").expect("invited");
+        assert_eq!(invited.aside, Some((1, w.len() - 2)));
+        assert_eq!(invited.lo, 0, "the subject before the apposition is in reach");
     }
 
     #[test]
