@@ -220,9 +220,25 @@ pub fn by_object(lemma: &str, words: &[String], verb_end: usize, clause_end: usi
 
 /// Verbs of winning and losing: between people with no force in the clause
 /// they are a contest, an election or a poll ("nearly beating Mr. Trump for
-/// second"), not an event.
+/// second", "Sanders can catch Clinton", "crushing her by more than 20
+/// points"), not an event.
 const CONTESTS: &[&str] = &[
-    "BEAT", "DEFEAT", "EDGE", "OUTPACE", "TRAIL", "TOP", "OUTPOLL", "OUTSCORE",
+    "BEAT",
+    "DEFEAT",
+    "EDGE",
+    "OUTPACE",
+    "TRAIL",
+    "TOP",
+    "OUTPOLL",
+    "OUTSCORE",
+    "CATCH",
+    "CRUSH",
+    "LEAD",
+    "TROUNCE",
+    "ROUT",
+    "OVERWHELM",
+    "OVERTAKE",
+    "SURPASS",
 ];
 
 /// Code for verbal support: "praise or endorse".

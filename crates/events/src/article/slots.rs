@@ -6,6 +6,7 @@
 //! "former" making a role elite, and roles shared across conjunctions
 //! ("Russian and Ukrainian officials", "Ukrainian forces and police").
 
+use parallax_analyze::gazetteer::fold::fold_word;
 use parallax_analyze::gazetteer::{gazetteer, PlaceName};
 use parallax_core::{Article, EntityMention, EntityType, MentionForm};
 
@@ -18,6 +19,23 @@ use crate::setting;
 
 /// Prepositions that make a place the target of an action ("attacks on Kyiv").
 const TARGET_PLACE_LINKS: &[&str] = &["on", "against", "targeting"];
+
+/// Prepositions before a place name that keep it a place ("in Clinton").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "IN",
+    "AT",
+    "NEAR",
+    "FROM",
+    "TO",
+    "INTO",
+    "OF",
+    "OUTSIDE",
+    "AROUND",
+    "ACROSS",
+    "THROUGHOUT",
+    "TOWARD",
+    "TOWARDS",
+];
 
 /// Words that make the role after them a former one.
 const FORMER: &[&str] = &["FORMER", "EX"];
@@ -75,17 +93,36 @@ fn mention_slots(article: &Article, s: &SentenceWords) -> Vec<ActorSlot> {
             continue;
         }
         let text = m.span.slice(body).unwrap_or("");
-        // "Mrs. Clinton", "Mr. Bush": a titled name the entity layer read as a town is a
-        // person, coded from the knowledge base's bearers of that surname when they agree.
-        let titled = m.entity_type == EntityType::Place
-            && start > 0
-            && is_person_title(&s.words[start - 1])
-            && end == start + 1;
-        if titled {
+        // "Mrs. Clinton", "Mr. Bush", "Clinton seemed to implore Sanders": a one-word name
+        // the entity layer read as a town, or as a person it could not tell apart (two
+        // Clintons), is a person when a title stands before it, or when the knowledge
+        // base's bearers of that surname share a code and no preposition of place stands
+        // before it ("in Clinton, Iowa").
+        // Only a surname the entity layer keyed as itself ("person:clinton"), not one it
+        // linked to a full name in the article ("Rep. Gwen Graham … Graham").
+        let unresolved_person = m.entity_type == EntityType::Person
+            && m.form == MentionForm::Name
+            && m.key == format!("person:{}", fold_word(text))
+            && code_of_key(&m.key).is_none();
+        let lone_place = (m.entity_type == EntityType::Place || unresolved_person) && end == start + 1;
+        let previous = start.checked_sub(1).map(|p| s.words[p].as_str());
+        let titled = lone_place && previous.is_some_and(is_person_title);
+        let surname_actor = || {
+            let located = previous.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p));
+            (lone_place && !located)
+                .then(|| titled_surname(text, m.span))
+                .flatten()
+        };
+        let person = if titled {
+            Some(titled_surname(text, m.span))
+        } else {
+            surname_actor().map(Some)
+        };
+        if let Some(actor) = person {
             slots.push(ActorSlot {
                 start,
                 end,
-                actor: titled_surname(text, m.span),
+                actor,
                 named: true,
                 person: true,
             });
