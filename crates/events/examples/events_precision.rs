@@ -8,6 +8,7 @@
 //! cargo run --release -p parallax-events --example events_precision -- --sample 75 polnear-dev basil
 //! cargo run --release -p parallax-events --example events_precision -- --sample 150 polnear-train
 //! cargo run --release -p parallax-events --example events_precision -- --explore polnear-train [--skip N] [--take N]
+//! cargo run --release -p parallax-events --example events_precision -- --inspect polnear-train/NAME.txt INDEX
 //! ```
 //!
 //! Gold rows (tab-separated): document, sentence index (0-based, in the
@@ -25,7 +26,9 @@
 //! corpus for coding (sentences with at least two person, organisation,
 //! country or group mentions, drawn in a fixed pseudo-random order);
 //! `--explore CORPUS` lists the events emitted on a corpus, for tuning on
-//! texts that are not in the gold set.
+//! texts that are not in the gold set; `--inspect DOC INDEX` prints one
+//! sentence's entity mentions (type, key) and events, to see why an event
+//! was or was not coded.
 
 #[path = "../../link/examples/common/mod.rs"]
 mod common;
@@ -195,11 +198,12 @@ fn code(actor: Option<&parallax_core::EventActor>) -> Option<&str> {
 
 fn describe(article: &Article, e: &Event) -> String {
     format!(
-        "{:<14} {:<10} {:<10} {:<5} {:?}",
+        "{:<14} {:<10} {:<10} {:<5} {:.2} {:?}",
         e.trigger.slice(&article.body).unwrap_or(""),
         code(e.source.as_ref()).unwrap_or("-"),
         code(e.target.as_ref()).unwrap_or("-"),
         e.cameo.code,
+        e.confidence,
         e.modality
     )
 }
@@ -254,6 +258,37 @@ fn explore(corpus: &str, skip: usize, take: usize) {
                 sentence_text(&article, i).replace('\n', " ")
             );
         }
+    }
+}
+
+fn inspect(doc: &str, index: usize) {
+    let Some(article) = load(doc, &polnear_dates()) else {
+        eprintln!("cannot read {doc}");
+        return;
+    };
+    let Some(sentence) = article.analysis.sentences.get(index) else {
+        eprintln!("{doc} has no sentence {index}");
+        return;
+    };
+    println!("{}", sentence_text(&article, index).replace('\n', " "));
+    for m in article
+        .analysis
+        .entities
+        .iter()
+        .filter(|m| sentence.span.start <= m.span.start && m.span.end <= sentence.span.end)
+    {
+        println!(
+            "  mention {:<24} {:?} {}",
+            m.span.slice(&article.body).unwrap_or(""),
+            m.entity_type,
+            m.key
+        );
+    }
+    for e in parallax_events::code_events(&article)
+        .iter()
+        .filter(|e| sentence_of(&article, e) == Some(index))
+    {
+        println!("  event   {}", describe(&article, e));
     }
 }
 
@@ -383,6 +418,13 @@ fn main() {
             value("--skip").unwrap_or(0),
             value("--take").unwrap_or(usize::MAX),
         );
+        return;
+    }
+    if let Some(i) = args.iter().position(|a| a == "--inspect") {
+        match (args.get(i + 1), args.get(i + 2).and_then(|v| v.parse().ok())) {
+            (Some(doc), Some(index)) => inspect(doc, index),
+            _ => eprintln!("usage: events_precision --inspect DOC INDEX"),
+        }
         return;
     }
     let Some(path) = args.iter().find(|a| a.ends_with(".tsv")) else {

@@ -126,6 +126,60 @@ pub fn recode(actor: &EventActor, code: &str) -> EventActor {
     }
 }
 
+/// Titles written before a surname ("Mrs. Clinton", "Sen. Cruz"): the
+/// name after them is a person's, whatever else it may name.
+const PERSON_TITLES: &[&str] = &[
+    "MR",
+    "MRS",
+    "MS",
+    "DR",
+    "SEN",
+    "SENATOR",
+    "REP",
+    "GOV",
+    "GOVERNOR",
+    "PRESIDENT",
+    "SECRETARY",
+    "SPEAKER",
+    "JUDGE",
+];
+
+/// True for a title that only stands before a person's name (upper-case word, final dot optional).
+pub fn is_person_title(word: &str) -> bool {
+    PERSON_TITLES.contains(&word.trim_end_matches('.'))
+}
+
+/// The actor a titled surname names when the entity layer took it for a
+/// place ("Mrs. Clinton", "Mr. Bush": towns in the gazetteer): the
+/// knowledge base's person with that surname, or, when several share it
+/// and their code (two Clintons, three Bushes: `USAGOV`), that code under
+/// the ambiguous key `person:<surname>`, as the entity layer keys a
+/// surname it cannot resolve. `None` when no one or people with different
+/// codes bear it.
+pub fn titled_surname(surname: &str, span: Span) -> Option<EventActor> {
+    let kb = kb();
+    let folded = parallax_analyze::gazetteer::fold::fold_word(surname);
+    let people: Vec<&parallax_analyze::kb::Person> = kb
+        .people_with_surname(&folded)
+        .iter()
+        .filter_map(|&i| kb.people.get(i))
+        .collect();
+    let code = people.first()?.actor.clone()?;
+    if people.iter().any(|p| p.actor.as_deref() != Some(code.as_str())) {
+        return None;
+    }
+    let mut actor = event_actor(&code, surname, span, None);
+    match people.as_slice() {
+        [only] => {
+            actor.name = Some(only.canonical.clone());
+            actor.key = Some(only.key.clone());
+            actor.kb_id = only.qid.clone();
+        }
+        _ => actor.key = Some(format!("person:{folded}")),
+    }
+    Some(actor)
+}
+
 /// True for an entity mention that can be an actor (not a bare place).
 pub fn is_actor_mention(m: &EntityMention) -> bool {
     matches!(
@@ -162,6 +216,20 @@ mod tests {
             Some("UKRMIL".to_owned())
         );
         assert!(code_of_key("place:kyiv").is_none());
+    }
+
+    #[test]
+    fn titled_surnames_code_when_their_bearers_agree() {
+        let span = Span::new(0, 7);
+        let clinton = titled_surname("Clinton", span).expect("two Clintons, one code");
+        assert_eq!(
+            (clinton.code.as_str(), clinton.key.as_deref()),
+            ("USAGOV", Some("person:clinton"))
+        );
+        let obama = titled_surname("Obama", span).expect("one Obama");
+        assert_eq!(obama.key.as_deref(), Some("person:obama-barack"));
+        assert!(titled_surname("Nobodyknown", span).is_none());
+        assert!(is_person_title("MRS.") && is_person_title("SEN") && !is_person_title("THE"));
     }
 
     #[test]

@@ -91,6 +91,11 @@ pub fn code_sentence(
             Some(t) => compound_right(words, actors, t, group.hi),
             None => object_of(words, actors, group, next_verb),
         };
+        // "a forum hosted by the advocacy group": the patient of a reduced relative is the
+        // noun it follows (an actor only when that noun is one), never an earlier subject.
+        if group.reduced {
+            subject = patient_before(words, actors, group.start);
+        }
         let (mut sources, mut targets) = if group.passive {
             let agent = agent_of(words, actors, group);
             (agent, subject.clone())
@@ -290,12 +295,20 @@ const MAX_OBJECT_GAP: usize = 10;
 /// object or agent it is ("called for a ban on Muslims entering the United
 /// States", "want East Jerusalem, captured by Israel").
 fn object_of(words: &[String], actors: &[(usize, usize)], group: &VerbGroup, next_verb: usize) -> Vec<usize> {
-    let Some(first) = actors
+    let Some(mut first) = actors
         .iter()
         .position(|&(s, e)| s >= group.verb_end && e <= group.hi)
     else {
         return Vec::new();
     };
+    // "McCain distanced himself from Bush": a reflexive object is the subject again;
+    // the other side of the event is the next actor.
+    if is_reflexive(words, actors[first]) {
+        match actors.get(first + 1).filter(|&&(_, e)| e <= group.hi) {
+            Some(_) => first += 1,
+            None => return Vec::new(),
+        }
+    }
     let start = actors[first].0;
     let between = &words[group.verb_end..start];
     // The actor is the participle's own object or agent: "a ban on Muslims entering the
@@ -322,6 +335,37 @@ fn object_of(words: &[String], actors: &[(usize, usize)], group: &VerbGroup, nex
     } else {
         Vec::new()
     }
+}
+
+/// The actor a reduced relative clause starting at word `start` describes:
+/// the one ending right before it, or before a comma there ("East
+/// Jerusalem, captured by Israel"); none when a plain noun stands there.
+fn patient_before(words: &[String], actors: &[(usize, usize)], start: usize) -> Vec<usize> {
+    let end = if start > 0 && words[start - 1] == "," {
+        start - 1
+    } else {
+        start
+    };
+    actors
+        .iter()
+        .position(|&(_, e)| e == end)
+        .map_or_else(Vec::new, |k| vec![k])
+}
+
+/// Reflexive pronouns, which name the clause's subject again.
+const REFLEXIVES: &[&str] = &[
+    "HIMSELF",
+    "HERSELF",
+    "ITSELF",
+    "THEMSELVES",
+    "MYSELF",
+    "OURSELVES",
+    "YOURSELF",
+];
+
+/// True when the actor at word range `(start, end)` is one reflexive pronoun.
+fn is_reflexive(words: &[String], (start, end): (usize, usize)) -> bool {
+    end == start + 1 && REFLEXIVES.contains(&words[start].as_str())
 }
 
 /// The agent of a passive verb: the actor after "by".
@@ -397,7 +441,7 @@ mod tests {
     fn dict() -> VerbDictionary {
         let mut d = VerbDictionary::default();
         d.add(
-            "--- ATTACK [190] ---\nATTACK\n- * (WITH &AIR) [195]\n&AIR\n+DRONES\n\n--- LEAVE [---] ---\nLEAVE {LEFT}\n- * (FOR +) [032:033]\n--- AGREE [---] ---\nAGREE\n- % * [030:030]\n",
+            "--- ATTACK [190] ---\nATTACK\n- * (WITH &AIR) [195]\n&AIR\n+DRONES\n\n--- LEAVE [---] ---\nLEAVE {LEFT}\n- * (FOR +) [032:033]\n--- AGREE [---] ---\nAGREE\n- % * [030:030]\n--- DISTANCE [110] ---\nDISTANCE\n",
         );
         d
     }
@@ -431,6 +475,17 @@ mod tests {
     }
 
     #[test]
+    fn a_reflexive_object_leaves_the_target_to_the_next_actor() {
+        let d = dict();
+        let w = words("Mordor distanced itself from Gondor");
+        let c = code_sentence(&d, &w, &[], &[(0, 1), (2, 3), (4, 5)]);
+        assert_eq!(c[0].targets, vec![2]);
+        let w = words("Mordor attacked itself");
+        let c = code_sentence(&d, &w, &[], &[(0, 1), (2, 3)]);
+        assert!(c[0].targets.is_empty());
+    }
+
+    #[test]
     fn passives_compounds_and_paired_codes() {
         let d = dict();
         let w = words("Gondor was attacked by Mordor and Isengard");
@@ -439,6 +494,16 @@ mod tests {
             (c[0].sources.clone(), c[0].targets.clone()),
             (vec![1, 2], vec![0])
         );
+        let w = words("Rohan praised a fort attacked by Mordor");
+        let c = code_sentence(&d, &w, &[], &[(0, 1), (6, 7)]);
+        assert_eq!(
+            (c[0].sources.clone(), c[0].targets.clone()),
+            (vec![1], vec![]),
+            "a reduced relative's patient is the noun it follows"
+        );
+        let w = words("Gondor , attacked by Mordor");
+        let c = code_sentence(&d, &w, &[], &[(0, 1), (4, 5)]);
+        assert_eq!((c[0].sources.clone(), c[0].targets.clone()), (vec![1], vec![0]));
         let w = words("Rohan left for Gondor");
         let c = code_sentence(&d, &w, &[], &[(0, 1), (3, 4)]);
         assert_eq!(

@@ -82,6 +82,58 @@ pub fn possessor(words: &[String], actors: &[(usize, usize)], i: usize) -> Optio
     })
 }
 
+/// Prepositions that open a phrase of time or setting ("during a meeting",
+/// "in the talks", "after the attacks").
+const SETTING_PREPOSITIONS: &[&str] = &[
+    "DURING",
+    "AT",
+    "AFTER",
+    "BEFORE",
+    "SINCE",
+    "AMID",
+    "FOLLOWING",
+    "IN",
+    "THROUGHOUT",
+    "UNTIL",
+];
+
+/// Most words between a setting preposition and its noun ("during a Group of 20 meeting").
+const MAX_SETTING_WORDS: usize = 5;
+
+/// True when the noun at word `i` heads a phrase of time or setting: a
+/// setting preposition before it, with only plain words and actors (no
+/// verb-group word, pronoun, -ed or -ing form, punctuation or other
+/// preposition) in between — "after he ratcheted up his attacks" is a
+/// clause, not a setting.
+pub fn in_setting_phrase(words: &[String], actors: &[(usize, usize)], i: usize) -> bool {
+    let in_actor = |k: usize| actors.iter().any(|&(s, e)| s <= k && k < e);
+    for back in 1..=MAX_SETTING_WORDS.min(i) {
+        let k = i - back;
+        let w = words[k].as_str();
+        if SETTING_PREPOSITIONS.contains(&w) && !in_actor(k) {
+            return true;
+        }
+        let plain = w.chars().all(|c| c.is_alphanumeric() || c == '-');
+        let verb_like = w.len() > 4 && (w.ends_with("ING") || w.ends_with("ED"));
+        let clause_word = !in_actor(k) && (is_linking(w) || verb_like || SUBJECT_PRONOUNS.contains(&w));
+        if !plain || crate::clause::is_group_word(w) || clause_word {
+            return false;
+        }
+    }
+    false
+}
+
+/// Subject pronouns: a clause, not a noun phrase, starts there.
+const SUBJECT_PRONOUNS: &[&str] = &["I", "YOU", "HE", "SHE", "IT", "WE", "THEY"];
+
+/// Prepositions that end the search for a setting preposition ("the demand for talks").
+fn is_linking(word: &str) -> bool {
+    matches!(
+        word,
+        "FOR" | "ON" | "AGAINST" | "WITH" | "TO" | "BY" | "FROM" | "BETWEEN"
+    )
+}
+
 /// The target actor of the noun at `i`: the first actor after a linking
 /// preposition within the next few words, before `hi`.
 pub fn linked_target(words: &[String], actors: &[(usize, usize)], i: usize, hi: usize) -> Option<usize> {
@@ -97,6 +149,18 @@ mod tests {
 
     fn words(text: &str) -> Vec<String> {
         text.split_whitespace().map(str::to_uppercase).collect()
+    }
+
+    #[test]
+    fn nouns_in_phrases_of_time_or_setting() {
+        let w = words("Gondor and Rohan met during a Group of 20 meeting");
+        assert!(in_setting_phrase(&w, &[(0, 1), (2, 3)], 9));
+        let w = words("Gondor ruled out an immediate meeting");
+        assert!(!in_setting_phrase(&w, &[(0, 1)], 5));
+        let w = words("Gondor pressed for talks");
+        assert!(!in_setting_phrase(&w, &[(0, 1)], 3));
+        let w = words("after he ratcheted up his attacks");
+        assert!(!in_setting_phrase(&w, &[], 5), "a clause, not a setting");
     }
 
     #[test]

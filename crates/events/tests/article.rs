@@ -201,3 +201,19 @@ fn a_common_word_inside_a_name_does_not_complete_a_pattern() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_surname_read_as_a_town_is_the_politician() {
+    // "Clinton" is a town in the gazetteer; the knowledge base's two Clintons share USAGOV.
+    let (a, events) = coded("Mrs. Clinton criticized Senator Bernie Sanders on Monday.");
+    let e = find(&a, &events, "criticized").expect("criticism");
+    assert_eq!(codes(e), (Some("USAGOV"), Some("USALEG"), "11"));
+    let (a, events) = coded("Clinton criticized Senator Bernie Sanders on Monday.");
+    let e = find(&a, &events, "criticized").expect("criticism by the untitled surname");
+    assert_eq!(codes(e).0, Some("USAGOV"));
+    let (a, events) = coded("Clinton can still catch Sanders in the polls.");
+    assert!(
+        find(&a, &events, "catch").is_none(),
+        "catching up in a race between people is a contest, not an event"
+    );
+}

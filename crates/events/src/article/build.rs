@@ -203,6 +203,7 @@ pub fn build(
     if (!named_doer && !doerless) || (needs_target && !has_target) {
         return None;
     }
+    let confidence = confidence_of(draft, &source, &target);
     let plover = codes::plover(code)?;
     let trigger = s.span_of(draft.trigger.0, draft.trigger.1);
     let quote = article.analysis.quotes.iter().position(|q| {
@@ -235,12 +236,6 @@ pub fn build(
         .filter(|(_, f)| f.span.start >= clause.start && f.span.end <= clause.end)
         .map(|(i, _)| i)
         .collect();
-    let named = |side: &Side| matches!(side, Side::Known(_, true));
-    let confidence = 0.35
-        + side_weight(&source)
-        + side_weight(&target)
-        + 0.1 * f32::from(u8::from(draft.specific))
-        + 0.1 * f32::from(u8::from(named(&source) || named(&target)));
     Some(Event {
         span: s.span,
         trigger,
@@ -254,8 +249,21 @@ pub fn build(
         place,
         figures,
         quote,
-        confidence: confidence.min(0.95),
+        confidence,
     })
+}
+
+/// An event's confidence: 0.35, what each side adds, 0.1 for a specific
+/// pattern and 0.1 when a coded side is named (not a pronoun or bare role);
+/// at most 0.95. A ranking heuristic, not a calibrated probability.
+fn confidence_of(draft: &Draft, source: &Side, target: &Side) -> f32 {
+    let named = |side: &Side| matches!(side, Side::Known(_, true));
+    let confidence = 0.35
+        + side_weight(source)
+        + side_weight(target)
+        + 0.1 * f32::from(u8::from(draft.specific))
+        + 0.1 * f32::from(u8::from(named(source) || named(target)));
+    confidence.min(0.95)
 }
 
 /// What one side adds to an event's confidence: a coded actor 0.2, a named

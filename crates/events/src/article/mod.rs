@@ -117,7 +117,9 @@ pub fn code_events(article: &Article) -> Vec<Event> {
                 clause: c.clause,
                 modality: modality::of_verb_group(&s.words, c.group_start, c.verb.0, c.clause.0, c.clause.1),
                 specific: c.specificity > 0,
-                needs_target: c.specificity == 0,
+                // A generic verb's pattern says what was done, not to whom: "got his money"
+                // is an event only with someone it was got from or given to.
+                needs_target: c.specificity == 0 || senses::is_generic(&c.lemma),
                 doerless_report: c.passive || build::names_weapon(&s.words[c.clause.0..c.group_start]),
             };
             for (code, sources, targets) in [

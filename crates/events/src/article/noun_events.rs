@@ -47,8 +47,11 @@ pub fn code_nouns(
         // The noun's doer: its possessor ("Russia's demand"), else the subject of the
         // verb it is the object of ("Putin ruled out an immediate meeting"); an actor
         // that merely stands before it ("Trump's response to the … attacks") is not.
+        // A noun in a phrase of time or setting ("met during a Group of 20 meeting", "the
+        // negotiator in the talks") only situates its clause: its doer is its possessor alone.
+        let setting = nouns::in_setting_phrase(&s.words, &ranges, i);
         let source = nouns::possessor(&s.words, &ranges, i).or_else(|| {
-            let verb = governing?;
+            let verb = governing.filter(|_| !setting)?;
             ranges
                 .iter()
                 .rposition(|&(start, end)| end <= verb.start && start >= lo)

@@ -162,6 +162,7 @@ pub fn is_noun_complement(dict: &VerbDictionary, words: &[String], group_start: 
     };
     let previous = words[p].as_str();
     words.get(group_start).is_some_and(|w| w == "TO")
+        && !after_ordinal(words, group_start)
         && previous.len() > 2
         && previous.chars().all(char::is_alphabetic)
         && !crate::clause::is_group_word(previous)
@@ -169,6 +170,26 @@ pub fn is_noun_complement(dict: &VerbDictionary, words: &[String], group_start: 
         && !previous.ends_with("ED")
         && !previous.ends_with("ING")
         && dict.verb_at(words, p).is_none()
+}
+
+/// Words that, after "the", make the infinitive of their noun phrase an act
+/// done ("the first sitting members of Congress to endorse Donald Trump").
+const ORDINALS: &[&str] = &["FIRST", "SECOND", "THIRD", "LAST", "ONLY", "LATEST"];
+
+/// Most words between "the first" and the infinitive's "to".
+const MAX_ORDINAL_PHRASE: usize = 7;
+
+/// True when "the first / last / only …" opens the noun phrase right
+/// before the "to" at `to`, with only plain words between.
+fn after_ordinal(words: &[String], to: usize) -> bool {
+    (2..=MAX_ORDINAL_PHRASE.min(to))
+        .map(|back| to - back)
+        .take_while(|&k| {
+            words[k + 1..to]
+                .iter()
+                .all(|w| w.chars().all(char::is_alphanumeric))
+        })
+        .any(|k| k + 1 < to && words[k] == "THE" && ORDINALS.contains(&words[k + 1].as_str()))
 }
 
 /// True when the verb's default code is not coded on real-world text.
@@ -199,9 +220,25 @@ pub fn by_object(lemma: &str, words: &[String], verb_end: usize, clause_end: usi
 
 /// Verbs of winning and losing: between people with no force in the clause
 /// they are a contest, an election or a poll ("nearly beating Mr. Trump for
-/// second"), not an event.
+/// second", "Sanders can catch Clinton", "crushing her by more than 20
+/// points"), not an event.
 const CONTESTS: &[&str] = &[
-    "BEAT", "DEFEAT", "EDGE", "OUTPACE", "TRAIL", "TOP", "OUTPOLL", "OUTSCORE",
+    "BEAT",
+    "DEFEAT",
+    "EDGE",
+    "OUTPACE",
+    "TRAIL",
+    "TOP",
+    "OUTPOLL",
+    "OUTSCORE",
+    "CATCH",
+    "CRUSH",
+    "LEAD",
+    "TROUNCE",
+    "ROUT",
+    "OVERWHELM",
+    "OVERTAKE",
+    "SURPASS",
 ];
 
 /// Code for verbal support: "praise or endorse".
@@ -312,6 +349,11 @@ mod tests {
         assert!(is_noun_complement(&d, &w, 2));
         let w = words("Congress continued to ban it");
         assert!(!is_noun_complement(&d, &w, 2));
+        let w = words("they became the first members of Congress to ban it");
+        assert!(
+            !is_noun_complement(&d, &w, 7),
+            "'the first … to' names an act done"
+        );
         assert!(is_reciprocal("MEET") && !is_reciprocal("ATTACK"));
     }
 

@@ -6,17 +6,36 @@
 //! "former" making a role elite, and roles shared across conjunctions
 //! ("Russian and Ukrainian officials", "Ukrainian forces and police").
 
+use parallax_analyze::gazetteer::fold::fold_word;
 use parallax_analyze::gazetteer::{gazetteer, PlaceName};
 use parallax_core::{Article, EntityMention, EntityType, MentionForm};
 
 use super::SentenceWords;
 use crate::actors::{
-    agent_at, as_elite, code_of_key, event_actor, is_actor_mention, recode, split_code, ActorSlot,
+    agent_at, as_elite, code_of_key, event_actor, is_actor_mention, is_person_title, recode, split_code,
+    titled_surname, ActorSlot,
 };
 use crate::setting;
 
 /// Prepositions that make a place the target of an action ("attacks on Kyiv").
 const TARGET_PLACE_LINKS: &[&str] = &["on", "against", "targeting"];
+
+/// Prepositions before a place name that keep it a place ("in Clinton").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "IN",
+    "AT",
+    "NEAR",
+    "FROM",
+    "TO",
+    "INTO",
+    "OF",
+    "OUTSIDE",
+    "AROUND",
+    "ACROSS",
+    "THROUGHOUT",
+    "TOWARD",
+    "TOWARDS",
+];
 
 /// Words that make the role after them a former one.
 const FORMER: &[&str] = &["FORMER", "EX"];
@@ -73,6 +92,42 @@ fn mention_slots(article: &Article, s: &SentenceWords) -> Vec<ActorSlot> {
         if end <= start || slots.last().is_some_and(|l| l.end > start) {
             continue;
         }
+        let text = m.span.slice(body).unwrap_or("");
+        // "Mrs. Clinton", "Mr. Bush", "Clinton seemed to implore Sanders": a one-word name
+        // the entity layer read as a town, or as a person it could not tell apart (two
+        // Clintons), is a person when a title stands before it, or when the knowledge
+        // base's bearers of that surname share a code and no preposition of place stands
+        // before it ("in Clinton, Iowa").
+        // Only a surname the entity layer keyed as itself ("person:clinton"), not one it
+        // linked to a full name in the article ("Rep. Gwen Graham … Graham").
+        let unresolved_person = m.entity_type == EntityType::Person
+            && m.form == MentionForm::Name
+            && m.key == format!("person:{}", fold_word(text))
+            && code_of_key(&m.key).is_none();
+        let lone_place = (m.entity_type == EntityType::Place || unresolved_person) && end == start + 1;
+        let previous = start.checked_sub(1).map(|p| s.words[p].as_str());
+        let titled = lone_place && previous.is_some_and(is_person_title);
+        let surname_actor = || {
+            let located = previous.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p));
+            (lone_place && !located)
+                .then(|| titled_surname(text, m.span))
+                .flatten()
+        };
+        let person = if titled {
+            Some(titled_surname(text, m.span))
+        } else {
+            surname_actor().map(Some)
+        };
+        if let Some(actor) = person {
+            slots.push(ActorSlot {
+                start,
+                end,
+                actor,
+                named: true,
+                person: true,
+            });
+            continue;
+        }
         let code = if is_actor_mention(m) {
             if m.key.starts_with("country:") {
                 let near_place = located_end.is_some_and(|e| conjoined(&s.words, e, start));
@@ -93,7 +148,6 @@ fn mention_slots(article: &Article, s: &SentenceWords) -> Vec<ActorSlot> {
                 None => continue,
             }
         };
-        let text = m.span.slice(body).unwrap_or("");
         let actor = code.map(|code| {
             let code = if m.entity_type == EntityType::Person && after_former(s, start) {
                 as_elite(&code)

@@ -33,6 +33,11 @@ pub struct VerbGroup<'d> {
     pub form: &'d VerbForm,
     /// "was invited by", "were killed": the subject is the target.
     pub passive: bool,
+    /// A passive participle with no form of "be" ("a waterway long
+    /// dominated by the United States", "people killed by police"): a
+    /// reduced relative clause, whose patient is the noun right before it,
+    /// not the subject of the sentence.
+    pub reduced: bool,
     /// The group follows "and" / "but" directly, or is a participle after a
     /// comma ("…, killing three"): it shares the previous verb's subject.
     pub coordinated: bool,
@@ -77,16 +82,45 @@ fn clause_bounds(words: &[String], start: usize, verb_end: usize) -> (usize, usi
 /// Most words an aside set off by commas may have.
 const MAX_ASIDE_WORDS: usize = 12;
 
+/// Most words of an apposition that ends in a relative clause ("Mr.
+/// Manafort, a longtime Republican strategist and lobbyist who in recent
+/// weeks has taken over … from Mr. Trump's campaign manager, offered …").
+const MAX_RELATIVE_ASIDE_WORDS: usize = 32;
+
+/// Most words of the apposition before its relative pronoun.
+const MAX_APPOSITION_WORDS: usize = 8;
+
 /// The aside closed by the comma at `close`: back to the comma that opens
 /// it, or to a relative pronoun after a comma ("Russia, which …, attacked"),
 /// when that opening comma stands in the clause or just before it.
 fn aside_before(words: &[String], lo: usize, close: usize) -> Option<(usize, usize)> {
     let first = close.saturating_sub(MAX_ASIDE_WORDS + 1);
-    let open = (first..close).rev().find(|&k| words[k] == ",")?;
+    let Some(open) = (first..close).rev().find(|&k| words[k] == ",") else {
+        return apposition_with_relative(words, close);
+    };
     let relative =
         lo > 0 && lo - 1 == open + 1 && matches!(words[open + 1].as_str(), "WHO" | "WHICH" | "WHOSE");
     let apposition = open >= lo && !words[open + 1..close].iter().any(|w| is_boundary(w));
     (open > 0 && close > open + 1 && (relative || apposition)).then_some((open, close + 1))
+}
+
+/// The aside closed by the comma at `close` when it is a long one: an
+/// apposition of plain words after a comma, then a relative pronoun and
+/// its clause up to `close`, with no other comma or boundary in it.
+fn apposition_with_relative(words: &[String], close: usize) -> Option<(usize, usize)> {
+    let first = close.saturating_sub(MAX_RELATIVE_ASIDE_WORDS + 1);
+    let open = (first..close).rev().find(|&k| words[k] == ",")?;
+    let pronoun = (open + 1..close).find(|&k| matches!(words[k].as_str(), "WHO" | "WHICH" | "WHOSE"))?;
+    let apposition = &words[open + 1..pronoun];
+    let plain = !apposition.is_empty()
+        && apposition.len() <= MAX_APPOSITION_WORDS
+        && apposition
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'));
+    let relative_clause = words[pronoun + 1..close]
+        .iter()
+        .all(|w| w != "," && !is_boundary(w));
+    (open > 0 && plain && relative_clause).then_some((open, close + 1))
 }
 
 /// True when the comma at `k` opens a reporting clause: a reporting verb
@@ -130,7 +164,8 @@ pub fn verb_groups<'d>(
         let participle = head != &form.lemma && !head.ends_with("ING") && !head.ends_with('S');
         // "was invited by", and the reduced "people killed by police".
         let by_agent = words.get(verb_end).is_some_and(|w| w == "BY") && head.ends_with("ED");
-        let passive = participle && (words[start..i].iter().any(|w| is_be_form(w)) || by_agent);
+        let be = words[start..i].iter().any(|w| is_be_form(w));
+        let passive = participle && (be || by_agent);
         let after_comma = start > 0 && words[start - 1] == ",";
         let coordinated = start > 0 && matches!(words[start - 1].as_str(), "AND" | "BUT" | "OR")
             || (after_comma && head.ends_with("ING"));
@@ -149,6 +184,7 @@ pub fn verb_groups<'d>(
             verb_end,
             form,
             passive,
+            reduced: passive && !be,
             coordinated,
             aside,
             lo,
@@ -198,6 +234,18 @@ mod tests {
             "nouns after an adjective or before a verb are skipped"
         );
         assert_eq!(g[0].verb_start, 6);
+    }
+
+    #[test]
+    fn a_long_relative_clause_after_an_apposition_is_an_aside() {
+        let d = dict();
+        let w = words(
+            "Rohan , a strong old ally who for many long years has fought the orcs of Mordor and their evil friends in the east , invited Gondor",
+        );
+        let g = verb_groups(&d, &w, &[]);
+        let invited = g.iter().find(|g| w[g.verb_start] == "INVITED").expect("invited");
+        assert_eq!(invited.aside, Some((1, w.len() - 2)));
+        assert_eq!(invited.lo, 0, "the subject before the apposition is in reach");
     }
 
     #[test]

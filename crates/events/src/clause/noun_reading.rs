@@ -30,12 +30,43 @@ pub fn is_not_a_verb(
     ((previous.is_some_and(is_determiner) || after_plural_possessive(words, i))
         && !is_gerund_with_object(words, actors, i))
         || previous.is_some_and(is_degree_adverb)
+        || (after_determiner_and_adverbs(words, i) && !is_gerund_with_object(words, actors, i))
+        || is_to_blame(words, i)
         || (after_article_and_modifiers(words, i) && !after_named_actor(words, actors, i))
         || plural_after_to(previous, head)
         || object_after_verb(dict, words, i, head)
         || helper_of_next_verb(dict, words, i, form)
         || future_going_to(dict, words, i, form)
         || plural_without_subject(words, actors, i)
+}
+
+/// True for an -ly adverb ("emotionally", "newly").
+fn is_ly_adverb(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("LY") && word.chars().all(char::is_alphabetic)
+}
+
+/// "Britain's emotionally charged uprising", "a hastily arranged meeting":
+/// a determiner or possessive, -ly adverbs, then the form, which is a
+/// participle used as an adjective.
+fn after_determiner_and_adverbs(words: &[String], i: usize) -> bool {
+    let adverbs = words[..i].iter().rev().take_while(|w| is_ly_adverb(w)).count();
+    adverbs > 0 && i > adverbs && is_determiner(&words[i - adverbs - 1])
+}
+
+/// "he is entirely to blame": "be to blame" is a predicate, not an act of blaming.
+fn is_to_blame(words: &[String], i: usize) -> bool {
+    if words[i] != "BLAME" || i < 2 || words[i - 1] != "TO" {
+        return false;
+    }
+    let adverbs = words[..i - 1]
+        .iter()
+        .rev()
+        .take_while(|w| is_ly_adverb(w))
+        .count();
+    i - 1 > adverbs && {
+        let verb = words[i - 2 - adverbs].as_str();
+        super::lexicon::is_be_form(verb) || matches!(verb, "'S" | "’S")
+    }
 }
 
 /// "Sanders' plan": a bare apostrophe after a word ending in -s is a
@@ -193,7 +224,7 @@ mod tests {
 
     fn dict() -> VerbDictionary {
         let mut d = VerbDictionary::default();
-        d.add("--- ATTACK [190] ---\nATTACK\nVISIT\nCLOSE\nRAID\nPROMISE\nTALK\nACT\nSHOULD\nHAVE\nAGREE\nMEET\nGO {GOING}\n");
+        d.add("--- ATTACK [190] ---\nATTACK\nVISIT\nCLOSE\nRAID\nPROMISE\nTALK\nACT\nSHOULD\nHAVE\nAGREE\nMEET\nBLAME\nGO {GOING}\n");
         d
     }
 
@@ -226,6 +257,14 @@ mod tests {
         );
         assert!(!reads("fired two artillery attacks at Rohan", 3), "a plural noun");
         assert!(!reads("engaged in heavy attacks", 3));
+        assert!(
+            !reads("Rohan 's emotionally attacked army", 3),
+            "a participle after a possessive and an adverb"
+        );
+        assert!(
+            !reads("he is entirely to blame", 4),
+            "'be to blame' is a predicate"
+        );
     }
 
     #[test]
@@ -237,6 +276,7 @@ mod tests {
         );
         assert!(reads("the two sides meet", 3), "after a plural subject");
         assert!(reads("they agreed to meet", 3), "an infinitive");
+        assert!(reads("they want to blame Rohan", 3), "an infinitive of blame");
         assert!(reads("Rohan attacks Gondor", 1));
         assert!(
             reads("paid no price for attacking them", 4),
