@@ -593,6 +593,16 @@ fn kinds_and_texts(found: &[Quote]) -> Vec<(QuoteKind, &str)> {
     found.iter().map(|q| (q.kind, q.text.as_str())).collect()
 }
 
+/// The quotes of `body` with Zelensky named and `pronoun` (if any) referring
+/// to him, checked to be exactly `expected` (kind, text) in text order.
+fn assert_zelensky_quotes(body: &str, pronoun: Option<&str>, expected: &[(QuoteKind, &str)]) -> Vec<Quote> {
+    let mut mentions = vec![person(body, "Zelensky", 0, MentionForm::Name, 0)];
+    mentions.extend(pronoun.map(|p| person(body, p, 0, MentionForm::Pronoun, 0)));
+    let found = quotes(body, &mentions);
+    assert_eq!(kinds_and_texts(&found), expected, "{found:#?}");
+    found
+}
+
 #[test]
 fn quotation_continuing_the_reporters_subject_is_a_clause_with_a_partial_inside() {
     let body = "Trump spoke in Buffalo.\n\nKasich “has a track record of bringing people together,” he said.";
@@ -640,49 +650,34 @@ fn attribution_interrupting_a_mixed_clause_leaves_the_clause_in_two_parts() {
 
 #[test]
 fn quotation_after_nothing_but_its_attribution_stays_direct() {
-    let body = "“We will not give up,” Zelensky said. He said, “the talks are over for now.”";
-    let mentions = [
-        person(body, "Zelensky", 0, MentionForm::Name, 0),
-        person(body, "He", 0, MentionForm::Pronoun, 0),
-    ];
-    let found = quotes(body, &mentions);
-    assert_eq!(
-        kinds_and_texts(&found),
-        [
+    assert_zelensky_quotes(
+        "“We will not give up,” Zelensky said. He said, “the talks are over for now.”",
+        Some("He"),
+        &[
             (QuoteKind::Direct, "We will not give up,"),
-            (QuoteKind::Direct, "the talks are over for now.")
+            (QuoteKind::Direct, "the talks are over for now."),
         ],
-        "{found:#?}"
     );
 }
 
 #[test]
 fn connective_before_an_interrupting_attribution_is_not_a_clause() {
-    let body = "But, Zelensky said, “the talks are over for now.”";
-    let mentions = [person(body, "Zelensky", 0, MentionForm::Name, 0)];
-    let found = quotes(body, &mentions);
-    assert_eq!(
-        kinds_and_texts(&found),
-        [(QuoteKind::Direct, "the talks are over for now.")],
-        "{found:#?}"
+    assert_zelensky_quotes(
+        "But, Zelensky said, “the talks are over for now.”",
+        None,
+        &[(QuoteKind::Direct, "the talks are over for now.")],
     );
 }
 
 #[test]
 fn quotation_with_a_cue_of_its_own_is_not_the_next_piece_of_the_one_before() {
-    let body = "“We will not give up,” Zelensky said. “The talks are over for now,” he added.";
-    let mentions = [
-        person(body, "Zelensky", 0, MentionForm::Name, 0),
-        person(body, "he", 0, MentionForm::Pronoun, 0),
-    ];
-    let found = quotes(body, &mentions);
-    assert_eq!(
-        kinds_and_texts(&found),
-        [
+    let found = assert_zelensky_quotes(
+        "“We will not give up,” Zelensky said. “The talks are over for now,” he added.",
+        Some("he"),
+        &[
             (QuoteKind::Direct, "We will not give up,"),
-            (QuoteKind::Direct, "The talks are over for now,")
+            (QuoteKind::Direct, "The talks are over for now,"),
         ],
-        "{found:#?}"
     );
     assert_eq!(found[1].cue.as_ref().map(|c| c.lemma.as_str()), Some("add"));
 }
